@@ -1,0 +1,106 @@
+/**
+ * Guesses a file's language and kind from an editor language id or a file name, and knows the little each
+ * language needs: its comment syntax and how it reads an environment variable.
+ */
+import type { FileKind, SourceLanguage } from './types';
+
+const BY_LANGUAGE_ID: Record<string, SourceLanguage> = {
+  javascript: 'javascript',
+  javascriptreact: 'javascript',
+  typescript: 'typescript',
+  typescriptreact: 'typescript',
+  python: 'python',
+  go: 'go',
+  java: 'java',
+  kotlin: 'java',
+  ruby: 'ruby',
+  shellscript: 'shell',
+  dotenv: 'dotenv',
+  properties: 'dotenv',
+  yaml: 'yaml',
+  json: 'json',
+  jsonc: 'json',
+  markdown: 'markdown',
+  plaintext: 'plaintext',
+};
+
+const BY_EXTENSION: Record<string, SourceLanguage> = {
+  js: 'javascript', cjs: 'javascript', mjs: 'javascript', jsx: 'javascript',
+  ts: 'typescript', cts: 'typescript', mts: 'typescript', tsx: 'typescript',
+  py: 'python', go: 'go', java: 'java', kt: 'java', rb: 'ruby',
+  sh: 'shell', bash: 'shell', zsh: 'shell',
+  env: 'dotenv', properties: 'dotenv',
+  yaml: 'yaml', yml: 'yaml', json: 'json', jsonc: 'json',
+  md: 'markdown', markdown: 'markdown', txt: 'plaintext', rst: 'plaintext',
+};
+
+/** The language of a document: the language id when it is one we know, else the file name's ending. */
+export function languageOf(fileName?: string, languageId?: string): SourceLanguage {
+  const fromId = languageId ? BY_LANGUAGE_ID[languageId] : undefined;
+  if (fromId) return fromId;
+  if (!fileName) return 'other';
+  const base = fileName.replace(/\\/g, '/').split('/').pop()!.toLowerCase();
+  // `.env`, `.env.local`, `.env.development`, `production.env` are all dotenv files.
+  if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) return 'dotenv';
+  if (base === 'dockerfile' || base === 'makefile' || base === 'procfile') return 'shell';
+  const dot = base.lastIndexOf('.');
+  return dot >= 0 ? (BY_EXTENSION[base.slice(dot + 1)] ?? 'other') : 'other';
+}
+
+/** Prose is reported more gently than code and configuration. */
+export function fileKindOf(language: SourceLanguage): FileKind {
+  switch (language) {
+    case 'markdown':
+    case 'plaintext':
+      return 'prose';
+    case 'dotenv':
+    case 'yaml':
+    case 'json':
+      return 'config';
+    default:
+      return 'code';
+  }
+}
+
+/** How a line comment (or a one-line block comment) is written in a language. */
+export function commentSyntax(language: SourceLanguage): { open: string; close: string } {
+  switch (language) {
+    case 'javascript':
+    case 'typescript':
+    case 'go':
+    case 'java':
+    case 'json':
+    case 'other':
+      return { open: '// ', close: '' };
+    case 'markdown':
+      return { open: '<!-- ', close: ' -->' };
+    case 'plaintext':
+    case 'python':
+    case 'ruby':
+    case 'shell':
+    case 'dotenv':
+    case 'yaml':
+      return { open: '# ', close: '' };
+  }
+}
+
+/** The expression that reads an environment variable in a language, or undefined where there is none. */
+export function envReadExpression(language: SourceLanguage, name: string): string | undefined {
+  switch (language) {
+    case 'javascript':
+    case 'typescript':
+      return `process.env.${name}`;
+    case 'python':
+      return `os.environ["${name}"]`;
+    case 'go':
+      return `os.Getenv("${name}")`;
+    case 'java':
+      return `System.getenv("${name}")`;
+    case 'ruby':
+      return `ENV["${name}"]`;
+    case 'shell':
+      return `"$${name}"`;
+    default:
+      return undefined;
+  }
+}

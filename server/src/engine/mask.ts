@@ -1,0 +1,43 @@
+/**
+ * The one masking function every output uses. A masked value keeps a few characters at each end so a person can
+ * tell two values apart, and never enough to use or brute-force it.
+ */
+
+const ELLIPSIS = '…';
+
+/** Masks any secret-like value: `0123…cdef` for long values, bullets for short ones. */
+export function maskSecret(value: string): string {
+  if (value.length <= 8) return '•'.repeat(Math.max(value.length, 4));
+  const keep = value.length >= 24 ? 4 : 2;
+  return value.slice(0, keep) + ELLIPSIS + value.slice(-keep);
+}
+
+/**
+ * Masks a Plaid token: the type and environment stay readable (they are not secret), the tail keeps its last four
+ * characters, e.g. `access-sandbox-…3f2a`.
+ */
+export function maskToken(token: string, tailStart?: number): string {
+  const start = tailStart ?? guessTailStart(token);
+  if (start <= 0 || start >= token.length) return maskSecret(token);
+  const tail = token.slice(start);
+  const visible = tail.length > 12 ? tail.slice(-4) : '';
+  return token.slice(0, start) + ELLIPSIS + visible;
+}
+
+/** The tail of `type-env-tail` starts after the second hyphen that follows a lowercase word. */
+function guessTailStart(token: string): number {
+  const match = /^[A-Za-z]+(?:-[A-Za-z]+)*?-(?:sandbox|development|production|[A-Za-z]{2,12})-/.exec(token);
+  return match ? match[0].length : -1;
+}
+
+/**
+ * Replaces every token-shaped or long-hex run in free text (log lines, error messages) by its masked form.
+ * A last line of defence for text that did not come from the engine's own masked messages.
+ */
+export function maskText(text: string): string {
+  return text
+    .replace(/\b([a-z]+(?:-[a-z]+)*-[a-z]{2,12}-)([A-Za-z0-9][A-Za-z0-9-]{7,})/g, (_m, head: string, tail: string) =>
+      maskToken(head + tail, head.length),
+    )
+    .replace(/(?<![A-Za-z0-9])[A-Fa-f0-9]{16,}(?![A-Za-z0-9])/g, (hex) => maskSecret(hex));
+}

@@ -1,0 +1,73 @@
+/**
+ * hardcoded-secret and hardcoded-client-id: a Plaid secret or client_id written as a literal value of a key that
+ * names it, in a file or under a key that is about Plaid. Formats and key names come from the glossary.
+ */
+import type { ScanContext } from '../context';
+import { credentialEntries, type CredentialFacts, type GlossaryEntry } from '../glossary';
+import { envReadExpression } from '../language';
+import { maskSecret } from '../mask';
+import { linePrefix } from '../tokens';
+import type { RuleId } from '../types';
+import { quotedLiteral } from './tokenRules';
+
+interface CredentialKind {
+  rule: RuleId;
+  entry: GlossaryEntry & { credential: CredentialFacts };
+  keyPattern: RegExp;
+}
+
+const RULE_OF: Record<string, RuleId> = { secret: 'hardcoded-secret', 'client-id': 'hardcoded-client-id' };
+
+const kinds: CredentialKind[] = credentialEntries
+  .filter((entry) => RULE_OF[entry.id] !== undefined)
+  .map((entry) => ({ rule: RULE_OF[entry.id]!, entry, keyPattern: new RegExp(entry.credential.keyPattern, 'i') }));
+
+const lengths = [...new Set(kinds.map((k) => k.entry.credential.hexLength))].sort((a, b) => b - a);
+
+/** Runs of lowercase hex of exactly a credential's length, not part of a longer word. */
+const HEX_RUN = new RegExp(`(?<![A-Za-z0-9_])(?:${lengths.map((n) => `[a-f0-9]{${n}}`).join('|')})(?![A-Za-z0-9_])`, 'g');
+
+/** The key a value is assigned to: `secret: "`, `PLAID_SECRET=`, `api_key["secret"] = '`, `.clientId("`. */
+const ASSIGNED_TO = /([A-Za-z_$][\w$.-]*)["'\]]*\s*(?::|=>|:=|=|\(|,)\s*["'`]?$/;
+
+/** Scanners found that real keys have varied digits; `000…` and `abab…` are placeholders. */
+const MIN_ENTROPY_BITS = 3;
+
+/** Reports hard-coded secrets and client IDs. */
+export function checkCredentials(ctx: ScanContext): void {
+  const active = kinds.filter((k) => ctx.enabled(k.rule));
+  if (active.length === 0 || ctx.privateEnvFile) return;
+  for (const m of ctx.text.matchAll(HEX_RUN)) {
+    const value = m[0];
+    const key = ASSIGNED_TO.exec(linePrefix(ctx.text, m.index))?.[1];
+    if (!key) continue;
+    const kind = active.find((k) => k.entry.credential.hexLength === value.length && k.keyPattern.test(key));
+    if (!kind || entropy(value) < MIN_ENTROPY_BITS) continue;
+    if (!/plaid/i.test(key) && !ctx.mentionsPlaid()) continue;
+    const severity = ctx.severity(kind.rule, kind.entry.credential.severity);
+    if (!severity) continue;
+    const range = { start: m.index, end: m.index + value.length };
+    const envVar = kind.entry.credential.envVar;
+    const replacement = envReadExpression(ctx.language, envVar);
+    const literal = quotedLiteral(ctx.text, range);
+    ctx.report({
+      rule: kind.rule,
+      severity,
+      range,
+      message: `Hard-coded Plaid ${kind.entry.term.toLowerCase()} ${maskSecret(value)} in \`${key}\`: keep it out of source and read it from the ${envVar} environment variable.`,
+      ...(replacement && literal ? { fix: { kind: 'move-to-env', envVar, literal, value: range, replacement } } : {}),
+    });
+  }
+}
+
+/** Shannon entropy in bits per character. */
+export function entropy(s: string): number {
+  const counts = new Map<string, number>();
+  for (const c of s) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) {
+    const p = n / s.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}

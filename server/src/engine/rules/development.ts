@@ -1,0 +1,120 @@
+/**
+ * The development-environment rule for everything but tokens: base URLs, SDK constants and `PLAID_ENV`-style
+ * settings. Also finds which environment a file configures, for environment-mismatch.
+ */
+import type { ScanContext } from '../context';
+import { activeEnvironments, decommissionedEnvironments, environmentEntries } from '../glossary';
+import type { OffsetRange, Replacement } from '../types';
+
+/** The one environment a file configures, and what shows it (for messages). */
+export interface ConfiguredEnvironment {
+  segment: string;
+  evidence: string;
+}
+
+const development = decommissionedEnvironments[0];
+const host = (url: string) => url.replace(/^https:\/\//, '');
+
+/** `PLAID_ENV=development`, `plaid_env: "development"`, `"PLAID_ENVIRONMENT": "development"`, `plaidEnv = 'development'`. */
+const ENV_SETTING = /(?<![A-Za-z0-9_])plaid[_-]?env(?:ironment)?["']?\s*(?::|=>|:=|=)\s*["']?(development)(?![A-Za-z0-9_])/gi;
+
+interface ConstantPattern {
+  re: RegExp;
+  /** The matched text with the environment word swapped, for each active environment. */
+  sdk: string;
+}
+
+/** Matchers for each SDK's Development constant, built from the glossary; also `X['development']` and `X["development"]`. */
+const constantPatterns: ConstantPattern[] = (development?.environment.sdkConstants ?? []).map((c) => {
+  const variants = new Set([c.constant]);
+  const parts = c.constant.split('.');
+  const last = parts[parts.length - 1]!;
+  if (/^[a-z]+$/.test(last)) {
+    const head = parts.slice(0, -1).join('.');
+    variants.add(`${head}['${last}']`).add(`${head}["${last}"]`);
+  }
+  if (c.constant.includes('"')) variants.add(c.constant.replace(/"/g, "'"));
+  // `plaid.Environment.Development` is also written `Environment.Development` after `from plaid import Environment`.
+  if (parts.length >= 3 && /^[a-z]/.test(parts[0]!)) variants.add(parts.slice(1).join('.'));
+  const alternatives = [...variants].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  return { re: new RegExp(`(?<![A-Za-z0-9_.:])(?:${alternatives.join('|')})(?![A-Za-z0-9_])`, 'g'), sdk: c.sdk };
+});
+
+/** The sentence every Development finding shares, with the date from the glossary. */
+export function developmentMessage(): string {
+  const on = development?.environment.decommissionedOn ?? 'an earlier date';
+  const active = activeEnvironments.map((e) => `${e.term} (${e.environment.baseUrl})`).join(' or ');
+  return `Development environment, decommissioned on ${on}; use ${active}.`;
+}
+
+/** Replacements that swap the environment word in `range` for each active environment, keeping its case. */
+export function developmentReplacements(range: OffsetRange, written: string): Replacement[] {
+  return activeEnvironments.map((env) => {
+    const word = env.environment.segment;
+    const text = /^[A-Z]/.test(written) ? word[0]!.toUpperCase() + word.slice(1) : word;
+    return { title: `Switch to ${env.term} (\`${text}\`)`, range, text, preferred: false };
+  });
+}
+
+/** Reports Development URLs, SDK constants and settings. */
+export function checkDevelopment(ctx: ScanContext): void {
+  if (!development || !ctx.text.includes('evelopment')) return;
+  const severity = ctx.severity('development-environment', ctx.kind === 'prose' ? 'warning' : 'error');
+  if (!severity) return;
+  const report = (range: OffsetRange, what: string, wordRange: OffsetRange, word: string) =>
+    ctx.report({
+      rule: 'development-environment',
+      severity,
+      range,
+      message: `${what} points at the ${developmentMessage()}`,
+      deprecated: true,
+      fix: { kind: 'replace', replacements: developmentReplacements(wordRange, word) },
+    });
+
+  const devHost = host(development.environment.baseUrl);
+  for (let at = ctx.text.indexOf(devHost); at >= 0; at = ctx.text.indexOf(devHost, at + devHost.length)) {
+    if (at > 0 && /[A-Za-z0-9-]/.test(ctx.text[at - 1]!)) continue;
+    const start = ctx.text.startsWith('https://', at - 8) ? at - 8 : ctx.text.startsWith('http://', at - 7) ? at - 7 : at;
+    const word = development.environment.segment;
+    report({ start, end: at + devHost.length }, `\`${devHost}\``, { start: at, end: at + word.length }, word);
+  }
+  for (const pattern of constantPatterns) {
+    for (const m of ctx.text.matchAll(pattern.re)) {
+      const wordAt = m[0].toLowerCase().lastIndexOf('development');
+      const range = { start: m.index, end: m.index + m[0].length };
+      const wordRange = { start: m.index + wordAt, end: m.index + wordAt + 'development'.length };
+      report(range, `The ${pattern.sdk} constant \`${m[0]}\``, wordRange, m[0].slice(wordAt, wordAt + 11));
+    }
+  }
+  for (const m of ctx.text.matchAll(ENV_SETTING)) {
+    const valueAt = m.index + m[0].length - m[1]!.length;
+    const range = { start: valueAt, end: valueAt + m[1]!.length };
+    report(range, `The setting \`${m[0].slice(0, m[0].search(/["'\s:=]/))}\` = \`${m[1]}\``, range, m[1]!);
+  }
+}
+
+/**
+ * The environment the file configures through a base URL or an SDK constant, when there is exactly one.
+ * Files that mention several (a switch over environments) configure none in particular.
+ */
+export function configuredEnvironment(text: string): ConfiguredEnvironment | undefined {
+  if (!text.includes('plaid') && !text.includes('Plaid')) return undefined;
+  const seen = new Map<string, string>();
+  for (const env of environmentEntries) {
+    if (env.environment.status === 'mode' || seen.has(env.environment.segment)) continue;
+    const url = host(env.environment.baseUrl);
+    if (text.includes(url)) {
+      seen.set(env.environment.segment, url);
+      continue;
+    }
+    const constant = env.environment.sdkConstants?.find((c) => text.includes(c.constant));
+    if (constant) seen.set(env.environment.segment, constant.constant);
+  }
+  if (seen.size !== 1) return undefined;
+  const [segment, evidence] = [...seen][0]!;
+  return { segment, evidence: `\`${evidence}\`` };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

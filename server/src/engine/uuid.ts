@@ -1,0 +1,136 @@
+/**
+ * Checks a token tail against the shape Plaid issues: a lowercase RFC 4122 UUID, 8-4-4-4-12 hex digits.
+ */
+import type { OffsetRange, TokenProblem } from './types';
+
+const GROUP_LENGTHS = [8, 4, 4, 4, 12];
+const HEX = /^[0-9a-fA-F]+$/;
+const ALNUM = /^[A-Za-z0-9]+$/;
+/** Placeholders people write in docs and tests: `xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx`, `00000000-…`. */
+const PLACEHOLDER = /^[xXyY0#*.-]+$|^[xX]{2,}|^0{8}-0{4}-0{4}-0{4}-0{12}$/;
+
+/** UUID variants by the high bits of the clock-sequence nibble. */
+export type UuidVariant = 'rfc4122' | 'ncs' | 'microsoft' | 'future';
+
+/** The outcome of checking one tail. */
+export interface UuidCheck {
+  /** True when the tail looks like an attempt at a UUID (so its problems are worth reporting). */
+  shaped: boolean;
+  /** True when the tail is a documentation placeholder rather than a value. */
+  placeholder: boolean;
+  version: number | null;
+  variant: UuidVariant | null;
+  /** Problems, with ranges relative to the start of the tail. */
+  problems: TokenProblem[];
+}
+
+/** True when `tail` is a UUID attempt: 8-4-4-4-12 of any alphanumerics, hex groups led by 8, or 16+ bare hex. */
+export function isUuidShaped(tail: string): boolean {
+  const groups = tail.split('-');
+  if (groups.some((g) => g === '' || !ALNUM.test(g))) return false;
+  if (groups.length === 5 && groups.every((g, i) => g.length === GROUP_LENGTHS[i])) return true;
+  if (groups.length >= 2 && groups.length <= 7 && groups[0]!.length === 8 && groups.every((g) => HEX.test(g))) return true;
+  return groups.length === 1 && tail.length >= 16 && HEX.test(tail);
+}
+
+/** Checks a tail; `problems` is empty for a lowercase RFC 4122 UUID. */
+export function checkUuid(tail: string): UuidCheck {
+  const shaped = isUuidShaped(tail);
+  const placeholder = PLACEHOLDER.test(tail);
+  const problems: TokenProblem[] = [];
+  const whole: OffsetRange = { start: 0, end: tail.length };
+  if (tail === '') {
+    problems.push({ kind: 'missing-uuid', message: 'the token has no UUID after its environment', range: whole });
+    return { shaped: false, placeholder, version: null, variant: null, problems };
+  }
+  if (!shaped) {
+    problems.push({
+      kind: 'missing-uuid',
+      message: 'the tail is not a UUID; Plaid tokens end in a lowercase 8-4-4-4-12 hex UUID',
+      range: whole,
+    });
+    return { shaped, placeholder, version: null, variant: null, problems };
+  }
+  const groups = tail.split('-');
+  const starts = groupStarts(groups);
+  const uuidGroups = groups.slice(0, 5);
+  const lengthsOk = groups.length >= 5 && uuidGroups.every((g, i) => g.length === GROUP_LENGTHS[i]);
+  if (!lengthsOk) {
+    problems.push({ kind: 'uuid-length', message: describeLengthProblem(groups), range: whole });
+  }
+  const badHex = uuidGroups.findIndex((g) => !HEX.test(g));
+  if (badHex >= 0) {
+    const g = uuidGroups[badHex]!;
+    const at = starts[badHex]!;
+    const bad = [...g].find((c) => !/[0-9a-fA-F]/.test(c)) ?? '';
+    problems.push({
+      kind: 'uuid-not-hex',
+      message: `the UUID holds \`${bad}\`, which is not a hexadecimal digit`,
+      range: { start: at, end: at + g.length },
+    });
+  }
+  if (badHex < 0 && uuidGroups.some((g) => /[A-F]/.test(g))) {
+    const end = starts[uuidGroups.length - 1]! + uuidGroups[uuidGroups.length - 1]!.length;
+    problems.push({
+      kind: 'uuid-uppercase',
+      message: 'the UUID has uppercase letters; Plaid issues lowercase hex',
+      range: { start: 0, end },
+    });
+  }
+  let version: number | null = null;
+  let variant: UuidVariant | null = null;
+  if (lengthsOk && badHex < 0) {
+    version = parseInt(groups[2]![0]!, 16);
+    variant = variantOf(groups[3]![0]!);
+    if (version < 1 || version > 5) {
+      const at = starts[2]!;
+      problems.push({
+        kind: 'uuid-version',
+        message: `the UUID version is ${version}; RFC 4122 defines versions 1 to 5`,
+        range: { start: at, end: at + 4 },
+      });
+    }
+    if (variant !== 'rfc4122') {
+      const at = starts[3]!;
+      problems.push({
+        kind: 'uuid-variant',
+        message: `the UUID variant digit is \`${groups[3]![0]!.toLowerCase()}\`; RFC 4122 needs 8, 9, a or b`,
+        range: { start: at, end: at + 4 },
+      });
+    }
+    if (groups.length > 5) {
+      const at = starts[5]! - 1;
+      problems.push({ kind: 'trailing-text', message: 'text follows the UUID', range: { start: at, end: tail.length } });
+    }
+  }
+  return { shaped, placeholder, version, variant, problems };
+}
+
+function variantOf(nibble: string): UuidVariant {
+  const n = parseInt(nibble, 16);
+  if (n < 8) return 'ncs';
+  if (n < 12) return 'rfc4122';
+  if (n < 14) return 'microsoft';
+  return 'future';
+}
+
+function groupStarts(groups: string[]): number[] {
+  const starts: number[] = [];
+  let at = 0;
+  for (const g of groups) {
+    starts.push(at);
+    at += g.length + 1;
+  }
+  return starts;
+}
+
+function describeLengthProblem(groups: string[]): string {
+  if (groups.length === 1) {
+    return groups[0]!.length === 32
+      ? 'the UUID has no dashes; expected 8-4-4-4-12'
+      : `the UUID has ${groups[0]!.length} characters and no dashes; expected 8-4-4-4-12`;
+  }
+  const shape = groups.map((g) => g.length).join('-');
+  if (groups.length < 5) return `the UUID is truncated: ${shape} where 8-4-4-4-12 is expected`;
+  return `the UUID groups are ${shape} where 8-4-4-4-12 is expected`;
+}
