@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the test suite drives: Chromium (the real-editor tests), Neovim (a second LSP
+# client), strace (the no-network proof), ripgrep and libkrb5-dev (code-server's install). Idempotent; as root
+# with apt-get it installs what is missing, elsewhere it names what is missing and leaves the choice to you.
+set -euo pipefail
+packages=(chromium neovim strace ripgrep libkrb5-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "Installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "Missing system packages: ${missing[*]} (install them with your package manager; the tests that need them will fail)" >&2
+fi
