@@ -1,0 +1,129 @@
+/**
+ * Command-line parsing for each subcommand, with `node:util` `parseArgs`. Every mistake becomes a
+ * {@link UsageError}, which the entry point turns into exit code 2.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { maskText } from '../engine/mask';
+
+/** Exit codes shared by every command: 1 means "problems found", 2 means the CLI was called wrongly. */
+export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
+
+/** A mistake in how the CLI was called; its message is shown with a pointer to `--help`. */
+export class UsageError extends Error {}
+
+/** Report formats of `scan`. */
+export const FORMATS = ['text', 'json', 'sarif'] as const;
+
+/** One of {@link FORMATS}. */
+export type ReportFormat = (typeof FORMATS)[number];
+
+/** The default `--max-file-size`, in kilobytes. */
+export const DEFAULT_MAX_FILE_SIZE_KB = 1024;
+
+/** Options of `plaid-lens scan`. */
+export interface ScanArgs {
+  help: boolean;
+  /** Files and folders to scan, e.g. `['src', 'config/plaid.yaml']`; defaults to `['.']`. */
+  paths: string[];
+  format: ReportFormat;
+  /** Write the report here instead of stdout. */
+  output?: string;
+  /** Use this config for every file instead of looking for `.plaidlens.json`. */
+  config?: string;
+  /** Exit with 1 when there are more warnings than this. */
+  maxWarnings?: number;
+  /** Files larger than this many kilobytes are skipped with a note. */
+  maxFileSizeKb: number;
+}
+
+/** Options of `plaid-lens decode`. */
+export interface DecodeArgs {
+  help: boolean;
+  /** The token, or `-` to read it from stdin; undefined only with `--help`. */
+  token?: string;
+  json: boolean;
+}
+
+/** Options of `plaid-lens glossary`. */
+export interface GlossaryArgs {
+  help: boolean;
+  /** What to look up, e.g. `access token`; undefined lists every entry. */
+  term?: string;
+  json: boolean;
+}
+
+/** Parses the arguments after `scan`. */
+export function parseScanArgs(argv: string[]): ScanArgs {
+  const { values, positionals } = parse(argv, {
+    format: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    config: { type: 'string', short: 'c' },
+    'max-warnings': { type: 'string' },
+    'max-file-size': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  const format = (values.format as string | undefined) ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+  }
+  const maxWarnings = values['max-warnings'] as string | undefined;
+  const maxFileSize = values['max-file-size'] as string | undefined;
+  return {
+    help: values.help === true,
+    paths: positionals.length > 0 ? positionals : ['.'],
+    format: format as ReportFormat,
+    output: nonEmpty(values.output as string | undefined, '--output'),
+    config: nonEmpty(values.config as string | undefined, '--config'),
+    maxWarnings: maxWarnings === undefined ? undefined : wholeNumber(maxWarnings, '--max-warnings', 0),
+    maxFileSizeKb: maxFileSize === undefined ? DEFAULT_MAX_FILE_SIZE_KB : wholeNumber(maxFileSize, '--max-file-size', 1),
+  };
+}
+
+/** Parses the arguments after `decode`. The token itself is never repeated in an error message. */
+export function parseDecodeArgs(argv: string[]): DecodeArgs {
+  const { values, positionals } = parse(argv, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+  const help = values.help === true;
+  if (!help && positionals.length === 0) throw new UsageError('decode needs a token, or - to read it from stdin');
+  if (positionals.length > 1) throw new UsageError(`decode takes one token, not ${positionals.length}`);
+  return { help, token: positionals[0], json: values.json === true };
+}
+
+/** Parses the arguments after `glossary`; several words form one term (`glossary access token`). */
+export function parseGlossaryArgs(argv: string[]): GlossaryArgs {
+  const { values, positionals } = parse(argv, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+  const term = positionals.join(' ').trim();
+  return { help: values.help === true, term: term === '' ? undefined : term, json: values.json === true };
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+function parse(argv: string[], options: Options): { values: Record<string, unknown>; positionals: string[] } {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(describeParseError(error));
+  }
+}
+
+/** Node's messages are long and suggest `--`; ours name the option (masked, in case a token was pasted as one). */
+function describeParseError(error: unknown): string {
+  const { code, message } = error as { code?: string; message: string };
+  const option = maskText(/'([^' ]+)/.exec(message)?.[1] ?? '');
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return message.includes('does not take') ? `option ${option} does not take a value` : `option ${option} needs a value`;
+  }
+  return maskText(message);
+}
+
+function wholeNumber(text: string, flag: string, min: number): number {
+  if (!/^\d+$/.test(text) || Number(text) < min || !Number.isSafeInteger(Number(text))) {
+    throw new UsageError(`${flag} must be a whole number of at least ${min}, not "${text}"`);
+  }
+  return Number(text);
+}
+
+function nonEmpty(value: string | undefined, flag: string): string | undefined {
+  if (value === '') throw new UsageError(`${flag} needs a value`);
+  return value;
+}

@@ -1,0 +1,81 @@
+/**
+ * `.gitignore` semantics for the walker: each file's patterns apply to its own folder and below, and a deeper
+ * file's opinion (ignore or `!` re-include) wins over a shallower one's, as in git.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+interface Layer {
+  dir: string;
+  rules: Ignore;
+}
+
+/** An immutable chain of `.gitignore` layers, shallowest first; a folder extends its parent's chain. */
+export class GitignoreStack {
+  private constructor(private readonly layers: readonly Layer[]) {}
+
+  /** A stack with no patterns. */
+  static empty(): GitignoreStack {
+    return new GitignoreStack([]);
+  }
+
+  /**
+   * The stack a scan root inherits: the `.gitignore` files of its ancestors up to the enclosing git repository's
+   * top, shallowest first (none when the root is not inside a repository). The root's own file is added by the
+   * walk, like any folder's.
+   */
+  static async aboveRoot(root: string): Promise<GitignoreStack> {
+    const top = await repositoryTop(root);
+    const chain: string[] = [];
+    for (let dir = root; top !== undefined && dir !== top; ) {
+      dir = path.dirname(dir);
+      chain.unshift(dir);
+    }
+    let stack = GitignoreStack.empty();
+    for (const dir of chain) stack = await stack.withFolder(dir);
+    return stack;
+  }
+
+  /** This stack plus `dir/.gitignore` when that file exists and can be read. */
+  async withFolder(dir: string): Promise<GitignoreStack> {
+    let text: string;
+    try {
+      text = await fs.readFile(path.join(dir, '.gitignore'), 'utf8');
+    } catch {
+      return this;
+    }
+    return new GitignoreStack([...this.layers, { dir, rules: ignore().add(text) }]);
+  }
+
+  /** True when git would ignore `absPath` (a folder when `isDir`). */
+  ignores(absPath: string, isDir: boolean): boolean {
+    for (let i = this.layers.length - 1; i >= 0; i--) {
+      const layer = this.layers[i];
+      const relative = path.relative(layer.dir, absPath);
+      if (relative === '' || isOutside(relative)) continue;
+      const posix = relative.split(path.sep).join('/');
+      const result = layer.rules.test(isDir ? `${posix}/` : posix);
+      if (result.ignored) return true;
+      if (result.unignored) return false;
+    }
+    return false;
+  }
+}
+
+function isOutside(relative: string): boolean {
+  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+}
+
+/** The nearest folder at or above `dir` that holds a `.git` entry (folder or worktree file). */
+async function repositoryTop(dir: string): Promise<string | undefined> {
+  for (let current = dir; ; current = path.dirname(current)) {
+    try {
+      await fs.lstat(path.join(current, '.git'));
+      return current;
+    } catch {
+      // not here; keep climbing
+    }
+    if (path.dirname(current) === current) return undefined;
+  }
+}

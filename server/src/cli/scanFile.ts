@@ -1,0 +1,52 @@
+/**
+ * Scans one file: read, decode, run the engine, place each finding by line and column. Depends only on its
+ * arguments, so a pool of workers can run it as it is.
+ */
+import { maskSecret, scan, type Finding } from '../engine';
+import { maskText } from '../engine/mask';
+import { LineIndex } from './lineIndex';
+import { readSourceFile } from './readText';
+import type { FileResult, LocatedFinding } from './report';
+import type { FileJob } from './walk';
+
+/** Limits that apply to every file of a scan. */
+export interface ScanLimits {
+  /** Files larger than this many bytes are skipped with a note. */
+  maxBytes: number;
+}
+
+/** Scans one file. Never throws: problems become a note on the result. */
+export async function scanFile(job: FileJob, limits: ScanLimits): Promise<FileResult> {
+  const base = { absPath: job.absPath, displayPath: job.displayPath, findings: [] };
+  const read = await readSourceFile(job.absPath, limits.maxBytes);
+  if (read.kind === 'skipped') return { ...base, note: { kind: 'skipped', reason: read.reason } };
+  if (read.kind === 'unreadable') return { ...base, note: { kind: 'unreadable', reason: `could not read the file: ${read.reason}` } };
+  try {
+    const findings = scan(read.text, { fileName: job.fileName, rules: job.rules });
+    return { ...base, findings: locateFindings(read.text, findings) };
+  } catch (error) {
+    // An engine bug must not end the whole scan; the message is masked in case it quotes the text.
+    const reason = maskText(error instanceof Error ? error.message : String(error));
+    return { ...base, note: { kind: 'failed', reason: `internal error while scanning: ${reason}` } };
+  }
+}
+
+/** Converts offset ranges to 1-based positions and keeps a masked copy of each flagged text for fingerprints. */
+export function locateFindings(text: string, findings: readonly Finding[]): LocatedFinding[] {
+  const index = new LineIndex(text);
+  const located = findings.map((finding) => {
+    const start = index.positionAt(finding.range.start);
+    const end = index.positionAt(finding.range.end);
+    return {
+      rule: finding.rule,
+      severity: finding.severity,
+      message: finding.message,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      maskedText: maskSecret(text.slice(finding.range.start, finding.range.end)),
+    };
+  });
+  return located.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+}

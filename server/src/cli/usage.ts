@@ -1,0 +1,90 @@
+/**
+ * Help texts and the facts about the package the CLI prints (`--version`, SARIF `tool.driver`).
+ */
+import type { SarifToolInfo } from './formatSarif';
+
+interface PackageFacts {
+  version: string;
+  homepage?: string;
+}
+
+// `require`, not `import`: package.json is outside the server project's files, and esbuild inlines it either way.
+const pkg = require('../../../package.json') as PackageFacts;
+
+/** Used when package.json names no homepage; rule help links are this page's README sections. */
+const FALLBACK_HOMEPAGE = 'https://github.com/plaid-lens/plaid-lens#readme';
+
+/** The package version, e.g. `0.1.0`. */
+export const VERSION: string = pkg.version;
+
+/** What SARIF reports say about the tool. */
+export const TOOL_INFO: SarifToolInfo = { version: pkg.version, informationUri: pkg.homepage ?? FALLBACK_HOMEPAGE };
+
+/** The overview printed by `plaid-lens --help`. */
+export const MAIN_HELP = `Usage: plaid-lens <command> [options]
+
+Finds Plaid API token problems in source code: leaked secrets and tokens, malformed tokens, and uses of the
+decommissioned Development environment.
+
+Commands:
+  scan [paths...]      Scan files and folders (default: the current folder)
+  decode TOKEN | -     Take a Plaid token apart: type, environment, problems, lifecycle
+  glossary [TERM]      Show the Plaid glossary, or the entry that best matches TERM
+
+Options:
+  -h, --help           Show help (also: plaid-lens <command> --help)
+  --version            Print the version
+
+Exit codes: 0 success; 1 problems found (see each command's help); 2 usage or configuration error.
+`;
+
+/** Help for `plaid-lens scan`. */
+export const SCAN_HELP = `Usage: plaid-lens scan [paths...] [options]
+
+Scans files and folders. Folders are walked honouring .gitignore files (nested ones too) and the \`ignore\`
+globs of .plaidlens.json; .git/ and node_modules/ are never entered, symbolic links to folders are not followed.
+Each file uses the nearest .plaidlens.json at or above its folder, unless --config names one.
+
+Options:
+  --format text|json|sarif   Report format (default: text)
+  -o, --output FILE          Write the report to FILE instead of stdout
+  -c, --config FILE          Use this config file for every scanned file
+  --max-warnings N           Exit with 1 when there are more than N warnings
+  --max-file-size KB         Skip files larger than KB kilobytes (default: 1024)
+  -h, --help                 Show this help
+
+Binary files and files over the size limit are skipped with a note on stderr. Files that cannot be read are
+reported on stderr and the scan goes on; they do not change the exit code.
+
+Exit codes: 0 no error-level finding; 1 an error-level finding, or more warnings than --max-warnings;
+2 usage error or invalid configuration.
+`;
+
+/** Help for `plaid-lens decode`. */
+export const DECODE_HELP = `Usage: plaid-lens decode TOKEN [--json]
+       plaid-lens decode - [--json]    (reads the token from stdin)
+
+Takes a Plaid token apart: its type, environment and UUID, every structural problem, and the lifecycle of its
+type (lifetime, how it is obtained, rotated and revoked). The token is only ever shown masked.
+
+Pass - and pipe the token in (for example from your clipboard) to keep it out of your shell history.
+
+Options:
+  --json       Print JSON
+  -h, --help   Show this help
+
+Exit codes: 0 the token is well-formed; 1 it has problems; 2 usage error.
+`;
+
+/** Help for `plaid-lens glossary`. */
+export const GLOSSARY_HELP = `Usage: plaid-lens glossary [TERM] [--json]
+
+Without TERM, lists every entry of the Plaid glossary by category. With TERM (an id, a term, a name used in
+code such as access_token, or part of one), shows the best matching entry.
+
+Options:
+  --json       Print JSON
+  -h, --help   Show this help
+
+Exit codes: 0 found; 1 nothing matches TERM; 2 usage error.
+`;

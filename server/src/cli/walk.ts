@@ -1,0 +1,139 @@
+/**
+ * Finds the files a scan covers: folders are walked in name order, honouring `.gitignore` files and the config's
+ * `ignore` globs, never entering `.git/` or `node_modules/` and never following a symbolic link to a folder (so a
+ * link loop cannot trap the walk). Each file becomes a {@link FileJob}: everything a worker needs to scan it, so
+ * the walk and the per-file scan can run on different threads.
+ */
+import type { Dirent } from 'node:fs';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { RuleId, SeverityLevel } from '../engine';
+import { ConfigResolver, relativeTo } from './configs';
+import { GitignoreStack } from './gitignore';
+import { describeFsError } from './readText';
+import type { FileNote } from './report';
+
+/** One file to scan. Plain data, so it can be handed to another thread. */
+export interface FileJob {
+  absPath: string;
+  /** Relative to the working directory, for output. */
+  displayPath: string;
+  /** Relative to the scan root it was found under (posix); what the engine sees, so results do not depend on cwd. */
+  fileName: string;
+  rules: Partial<Record<RuleId, SeverityLevel>>;
+}
+
+/** What the walk yields: a file to scan, or a note about a path it could not or would not scan. */
+export type WalkItem =
+  | { kind: 'file'; job: FileJob }
+  | { kind: 'note'; absPath: string; displayPath: string; note: FileNote };
+
+/** A path given on the command line, already checked to exist. */
+export interface ScanRoot {
+  absPath: string;
+  isDir: boolean;
+}
+
+/** Folders that are never entered: version-control data and installed packages. */
+const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['.git', 'node_modules']);
+
+/** Walks the roots in order, yielding each file once even when roots overlap or links point at the same file. */
+export class FileWalker {
+  private readonly seen = new Set<string>();
+  private readonly realRoots: string[] = [];
+
+  constructor(
+    private readonly cwd: string,
+    private readonly configs: ConfigResolver,
+  ) {}
+
+  /** Every file and note under the roots. Throws only for config failures. */
+  async *walk(roots: readonly ScanRoot[]): AsyncGenerator<WalkItem> {
+    const realPaths = await Promise.all(roots.map((root) => fs.realpath(root.absPath)));
+    this.realRoots.push(...realPaths.filter((_, i) => roots[i].isDir));
+    for (const [i, root] of roots.entries()) {
+      if (root.isDir) {
+        yield* this.walkFolder(root.absPath, realPaths[i], root.absPath, await GitignoreStack.aboveRoot(root.absPath));
+      } else {
+        yield* this.explicitFile(root.absPath, realPaths[i]);
+      }
+    }
+  }
+
+  /** A file named on the command line: `.gitignore` does not apply (the user asked for it), config `ignore` does. */
+  private async *explicitFile(absPath: string, realPath: string): AsyncGenerator<WalkItem> {
+    const ignoredBy = await this.configs.ignoredBy(absPath);
+    if (ignoredBy !== undefined) {
+      yield this.note(absPath, 'skipped', `matches an \`ignore\` glob in ${ignoredBy}`);
+      return;
+    }
+    const job = await this.job(absPath, path.basename(absPath), realPath);
+    if (job) yield job;
+  }
+
+  private async *walkFolder(dir: string, realDir: string, root: string, parentIgnores: GitignoreStack): AsyncGenerator<WalkItem> {
+    let entries: Dirent[];
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      yield this.note(dir, 'unreadable', `could not list the folder: ${describeFsError(error)}`);
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const ignores = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? await parentIgnores.withFolder(dir) : parentIgnores;
+    for (const entry of entries) {
+      const absPath = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (SKIPPED_FOLDERS.has(entry.name) || ignores.ignores(absPath, true)) continue;
+        if ((await this.configs.ignoredBy(absPath)) !== undefined) continue;
+        yield* this.walkFolder(absPath, path.join(realDir, entry.name), root, ignores);
+      } else if (entry.isFile() || entry.isSymbolicLink()) {
+        if (ignores.ignores(absPath, false)) continue;
+        yield* this.folderFile(absPath, entry, path.join(realDir, entry.name), root);
+      }
+      // Sockets, FIFOs and devices are skipped: reading a FIFO would block the scan forever.
+    }
+  }
+
+  /**
+   * A file met while walking. A symbolic link is followed only to a regular file outside the scan roots: a target
+   * inside them is scanned (or ignored) where it lives, so findings are reported once, at the real file.
+   */
+  private async *folderFile(absPath: string, entry: Dirent, realPath: string, root: string): AsyncGenerator<WalkItem> {
+    let key = realPath;
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = await fs.stat(absPath);
+        if (!target.isFile()) return;
+        key = await fs.realpath(absPath);
+        if (this.realRoots.some((r) => isInside(r, key))) return;
+      } catch (error) {
+        yield this.note(absPath, 'unreadable', `could not read the file: ${describeFsError(error)}`);
+        return;
+      }
+    }
+    if ((await this.configs.ignoredBy(absPath)) !== undefined) return;
+    const job = await this.job(absPath, relativeTo(root, absPath), key);
+    if (job) yield job;
+  }
+
+  private async job(absPath: string, fileName: string, key: string): Promise<WalkItem | undefined> {
+    if (this.seen.has(key)) return undefined;
+    this.seen.add(key);
+    const rules = await this.configs.rulesFor(absPath);
+    return { kind: 'file', job: { absPath, displayPath: this.display(absPath), fileName, rules } };
+  }
+
+  private note(absPath: string, kind: FileNote['kind'], reason: string): WalkItem {
+    return { kind: 'note', absPath, displayPath: this.display(absPath), note: { kind, reason } };
+  }
+
+  private display(absPath: string): string {
+    return path.relative(this.cwd, absPath) || '.';
+  }
+}
+
+function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
