@@ -1,0 +1,48 @@
+/**
+ * Decides how a document is scanned: whether at all (enabled, ignored by config, small enough) and with which
+ * severities (rule defaults, then `.plaidlens.json`, then the editor settings).
+ */
+import * as path from 'node:path';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { isIgnoredPath, mergeRules, rulesForPath, type RuleId, type ScanOptions, type SeverityLevel } from './engine';
+import type { ConfigFiles } from './configFiles';
+import type { PlaidLensSettings } from './protocol';
+import { fsPathOf, type WorkspaceFolders } from './workspace';
+
+/** What to do with a document. */
+export type ScanPlan =
+  | { kind: 'scan'; options: ScanOptions }
+  | { kind: 'skip'; reason: 'disabled' | 'ignored' }
+  | { kind: 'too-large'; sizeKB: number; limitKB: number };
+
+/** The host services a plan needs. */
+export interface PlanInputs {
+  settings: PlaidLensSettings;
+  configFiles: ConfigFiles;
+  folders: WorkspaceFolders;
+}
+
+/** Plans the scan of one document. */
+export function planScan(document: TextDocument, { settings, configFiles, folders }: PlanInputs): ScanPlan {
+  if (!settings.enable) return { kind: 'skip', reason: 'disabled' };
+  const filePath = fsPathOf(document.uri);
+  let configRules: Partial<Record<RuleId, SeverityLevel>> = {};
+  if (filePath !== undefined) {
+    const root = folders.rootOf(document.uri);
+    const { config, folder } = configFiles.forFile(filePath, root?.fsPath);
+    const relative = path.relative(folder, filePath).split(path.sep).join('/');
+    if (isIgnoredPath(config, relative)) return { kind: 'skip', reason: 'ignored' };
+    configRules = rulesForPath(config, relative);
+  }
+  const text = document.getText();
+  const limitBytes = settings.maxFileSizeKB * 1024;
+  // Every UTF-16 unit is at most three UTF-8 bytes, so the exact count is only needed near the limit.
+  if (text.length * 3 > limitBytes) {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > limitBytes) return { kind: 'too-large', sizeKB: Math.ceil(bytes / 1024), limitKB: settings.maxFileSizeKB };
+  }
+  return {
+    kind: 'scan',
+    options: { fileName: filePath ?? document.uri, languageId: document.languageId, rules: mergeRules(configRules, settings.rules) },
+  };
+}

@@ -1,0 +1,214 @@
+/**
+ * Quick fixes for the server's own diagnostics: the engine's replacements, "Move to environment variable" (which
+ * also appends to `.env` and `.gitignore`), and the two ignore comments. Fixes come from `Diagnostic.data`.
+ */
+import {
+  CodeActionKind,
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { disableComment, RULE_IDS, type FixData, type RuleId } from './engine';
+import type { ServerContext } from './context';
+import type { DiagnosticData } from './diagnostics';
+import { envFileChanges, envKeyExists } from './envFile';
+import { DIAGNOSTIC_SOURCE } from './protocol';
+
+type MoveToEnvFix = Extract<FixData, { kind: 'move-to-env' }>;
+type LowercaseFix = Extract<FixData, { kind: 'lowercase' }>;
+/** Fixes whose edit holds secret text read from the document, so it is sent only once the user picks it. */
+type SecretFix = MoveToEnvFix | LowercaseFix;
+
+/** What a secret-bearing action carries until `codeAction/resolve` fills in its edit. */
+interface SecretFixData {
+  uri: string;
+  version: number;
+  fix: SecretFix;
+}
+
+const RULE_SET = new Set<string>(RULE_IDS);
+
+/** Languages with no comment syntax, where an ignore comment would break the file. */
+const NO_COMMENTS = new Set(['json']);
+
+/** The quick fixes for the diagnostics in a code action request. */
+export function codeActions(context: ServerContext, params: CodeActionParams): CodeAction[] {
+  const only = params.context.only;
+  if (only !== undefined && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
+  const document = context.documents.get(params.textDocument.uri);
+  if (document === undefined) return [];
+  const actions: CodeAction[] = [];
+  const ignores = new Map<string, CodeAction>();
+  for (const diagnostic of params.context.diagnostics) {
+    if (!isOurs(diagnostic)) continue;
+    const rule = diagnostic.code as RuleId;
+    const fix = currentFix(context, document, diagnostic);
+    if (fix?.kind === 'replace') actions.push(...replaceActions(context, document, diagnostic, fix));
+    if (fix?.kind === 'move-to-env') actions.push(moveToEnvAction(context, document, diagnostic, fix));
+    if (fix?.kind === 'lowercase') actions.push(secretAction(context, document, diagnostic, fix, fix.title));
+    if (!NO_COMMENTS.has(document.languageId)) addIgnoreActions(context, document, diagnostic, rule, ignores);
+  }
+  return [...actions, ...ignores.values()];
+}
+
+/** True for the server's own diagnostics; some clients (Neovim 0.7) send them back without their source. */
+function isOurs(diagnostic: Diagnostic): boolean {
+  const sourceFits = diagnostic.source === undefined || diagnostic.source === DIAGNOSTIC_SOURCE;
+  return sourceFits && typeof diagnostic.code === 'string' && RULE_SET.has(diagnostic.code);
+}
+
+/**
+ * The fix of a diagnostic, valid for the document as it is now: from `data` when the versions match, else from the
+ * latest scan when it holds the same finding at the same place. Stale offsets are never applied.
+ */
+function currentFix(context: ServerContext, document: TextDocument, diagnostic: Diagnostic): FixData | undefined {
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  if (data?.version === document.version) {
+    const fits = data.fix === undefined || fixFits(data.fix, document.offsetAt(diagnostic.range.start), document.offsetAt(diagnostic.range.end));
+    return fits ? data.fix : undefined;
+  }
+  const findings = context.states.scannedAt(document.uri, document.version);
+  const same = findings?.find(
+    (f) =>
+      f.rule === diagnostic.code &&
+      sameRange(diagnostic.range, { start: document.positionAt(f.range.start), end: document.positionAt(f.range.end) }),
+  );
+  return same?.fix;
+}
+
+/**
+ * True when a fix from `data` belongs to the diagnostic it came with: its edits lie on the diagnostic's range (a
+ * literal may add its quotes around it). Guards against data a client pairs with the wrong diagnostic.
+ */
+function fixFits(fix: FixData, start: number, end: number): boolean {
+  const inside = (r: { start: number; end: number }): boolean => start <= r.start && r.start <= r.end && r.end <= end;
+  if (fix.kind === 'replace') return fix.replacements.every((r) => inside(r.range));
+  if (fix.kind === 'lowercase') return inside(fix.range);
+  const quotes = (fix.value.start - fix.literal.start) + (fix.literal.end - fix.value.end);
+  return inside(fix.value) && fix.literal.start <= fix.value.start && fix.literal.end >= fix.value.end && quotes <= 6;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+function replaceActions(context: ServerContext, document: TextDocument, diagnostic: Diagnostic, fix: Extract<FixData, { kind: 'replace' }>): CodeAction[] {
+  return fix.replacements.map((r) => ({
+    title: r.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: r.preferred,
+    edit: documentEdit(context, document, [
+      { range: { start: document.positionAt(r.range.start), end: document.positionAt(r.range.end) }, newText: r.text },
+    ]),
+  }));
+}
+
+function moveToEnvAction(context: ServerContext, document: TextDocument, diagnostic: Diagnostic, fix: MoveToEnvFix): CodeAction {
+  const root = context.folders.rootOf(document.uri);
+  const withFiles = root !== undefined && context.features.createFilesInEdits;
+  let title = `Move to environment variable ${fix.envVar}`;
+  if (!withFiles) {
+    title = `Replace with ${fix.replacement} (add ${fix.envVar} to your .env yourself: ${root === undefined ? 'this file is not in a folder' : 'this editor cannot create files in a quick fix'})`;
+  } else if (envKeyExists(root, fix.envVar, (uri) => context.documents.get(uri))) {
+    title += ` (${fix.envVar} already in .env)`;
+  }
+  return secretAction(context, document, diagnostic, fix, title);
+}
+
+/** An action whose edit holds secret text: resolved lazily where the client allows, so it travels only when picked. */
+function secretAction(context: ServerContext, document: TextDocument, diagnostic: Diagnostic, fix: SecretFix, title: string): CodeAction {
+  const action: CodeAction = { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true };
+  const data: SecretFixData = { uri: document.uri, version: document.version, fix };
+  if (context.features.codeActionResolve) action.data = data;
+  else action.edit = secretFixEdit(context, document, fix);
+  return action;
+}
+
+/** Fills in the edit of a secret-bearing action the user picked. */
+export function resolveCodeAction(context: ServerContext, action: CodeAction): CodeAction {
+  const data = action.data as Partial<SecretFixData> | undefined;
+  if (data?.uri === undefined || (data.fix?.kind !== 'move-to-env' && data.fix?.kind !== 'lowercase')) return action;
+  const document = context.documents.get(data.uri);
+  if (document === undefined || document.version !== data.version) {
+    throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed; ask for the quick fix again.');
+  }
+  return { ...action, edit: secretFixEdit(context, document, data.fix), data: undefined };
+}
+
+/** The edit of a secret-bearing fix, with the secret read from the document now, never from diagnostic data. */
+function secretFixEdit(context: ServerContext, document: TextDocument, fix: SecretFix): WorkspaceEdit {
+  const text = document.getText();
+  const ranges = fix.kind === 'lowercase' ? [fix.range] : [fix.literal, fix.value];
+  if (!ranges.every((r) => r.start >= 0 && r.start < r.end && r.end <= text.length)) {
+    throw new ResponseError(ErrorCodes.InvalidParams, 'The quick fix no longer matches the document.');
+  }
+  if (fix.kind === 'move-to-env') return moveToEnvEdit(context, document, fix, text.slice(fix.value.start, fix.value.end));
+  const range = { start: document.positionAt(fix.range.start), end: document.positionAt(fix.range.end) };
+  return documentEdit(context, document, [{ range, newText: text.slice(fix.range.start, fix.range.end).toLowerCase() }]);
+}
+
+/** Replaces the literal with the environment read and, where the client can, appends to `.env` and `.gitignore`. */
+function moveToEnvEdit(context: ServerContext, document: TextDocument, fix: MoveToEnvFix, value: string): WorkspaceEdit {
+  const replace: TextEdit = {
+    range: { start: document.positionAt(fix.literal.start), end: document.positionAt(fix.literal.end) },
+    newText: fix.replacement,
+  };
+  const root = context.folders.rootOf(document.uri);
+  if (root === undefined || !context.features.createFilesInEdits) return documentEdit(context, document, [replace]);
+  const files = envFileChanges(root, fix.envVar, value, (uri) => context.documents.get(uri));
+  return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [replace] }, ...files] };
+}
+
+function addIgnoreActions(
+  context: ServerContext,
+  document: TextDocument,
+  diagnostic: Diagnostic,
+  rule: RuleId,
+  into: Map<string, CodeAction>,
+): void {
+  const line = diagnostic.range.start.line;
+  const eol = document.getText().includes('\r\n') ? '\r\n' : '\n';
+  const lineKey = `line:${line}:${rule}`;
+  if (!into.has(lineKey)) {
+    const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+    const indent = /^[ \t]*/.exec(lineText)![0];
+    const comment = disableComment('next-line', [rule], document.uri, document.languageId);
+    into.set(lineKey, ignoreAction(context, document, `Ignore "${rule}" on this line`, diagnostic, line, `${indent}${comment}${eol}`));
+  }
+  const fileKey = `file:${rule}`;
+  if (!into.has(fileKey)) {
+    // A shebang must stay the first line.
+    const firstLine = document.getText({ start: { line: 0, character: 0 }, end: { line: 0, character: 2 } });
+    const at = firstLine === '#!' ? 1 : 0;
+    const comment = disableComment('file', [rule], document.uri, document.languageId);
+    into.set(fileKey, ignoreAction(context, document, `Ignore "${rule}" in this file`, diagnostic, at, `${comment}${eol}`));
+  } else {
+    into.get(fileKey)!.diagnostics!.push(diagnostic);
+  }
+}
+
+function ignoreAction(context: ServerContext, document: TextDocument, title: string, diagnostic: Diagnostic, line: number, text: string): CodeAction {
+  const at = { line, character: 0 };
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: documentEdit(context, document, [{ range: { start: at, end: at }, newText: text }]),
+  };
+}
+
+/** Edits to one document, version-checked when the client supports `documentChanges`. */
+function documentEdit(context: ServerContext, document: TextDocument, edits: TextEdit[]): WorkspaceEdit {
+  if (context.features.documentChanges) {
+    return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] };
+  }
+  return { changes: { [document.uri]: edits } };
+}

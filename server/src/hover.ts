@@ -1,0 +1,132 @@
+/**
+ * Hovers, all written from the glossary data: a token's anatomy and lifecycle, a glossary term's summary with a
+ * link to its entry, and what became of the Development environment. Tokens are shown masked only.
+ */
+import { MarkupKind, type Hover } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  activeEnvironments,
+  decodeToken,
+  environmentEntries,
+  getEntry,
+  languageOf,
+  termAt,
+  tokenAt,
+  type DecodedToken,
+  type Finding,
+  type GlossaryEntry,
+  type OffsetRange,
+  type SdkConstant,
+  type SourceLanguage,
+} from './engine';
+import { ShowGlossaryEntryCommand } from './protocol';
+
+const VARIANTS: Record<NonNullable<NonNullable<DecodedToken['uuid']>['variant']>, string> = {
+  rfc4122: 'RFC 4122',
+  ncs: 'NCS (reserved, not RFC 4122)',
+  microsoft: 'Microsoft (reserved, not RFC 4122)',
+  future: 'reserved for future use (not RFC 4122)',
+};
+
+/** The hover at an offset: a token first, then a Development finding, then a glossary term; null when none. */
+export function hoverAt(document: TextDocument, offset: number, findings: readonly Finding[] | undefined): Hover | null {
+  const text = document.getText();
+  const token = tokenAt(text, offset);
+  if (token !== undefined) {
+    const decoded = decodeToken(text.slice(token.range.start, token.range.end));
+    return hover(document, token.range, tokenMarkdown(decoded));
+  }
+  const language = languageOf(document.uri, document.languageId);
+  const development = findings?.find(
+    (f) => f.rule === 'development-environment' && f.range.start <= offset && offset <= f.range.end,
+  );
+  if (development !== undefined) return hover(document, development.range, developmentMarkdown(language));
+  const term = termAt(text, offset);
+  if (term === undefined) return null;
+  const markdown = term.entry.environment?.status === 'decommissioned' ? developmentMarkdown(language) : termMarkdown(term.entry);
+  return hover(document, term.range, markdown);
+}
+
+function hover(document: TextDocument, range: OffsetRange, value: string): Hover {
+  return {
+    contents: { kind: MarkupKind.Markdown, value },
+    range: { start: document.positionAt(range.start), end: document.positionAt(range.end) },
+  };
+}
+
+/** A token's anatomy, its problems and its lifecycle, as Markdown. */
+export function tokenMarkdown(decoded: DecodedToken): string {
+  const entry = decoded.entryId !== undefined ? getEntry(decoded.entryId) : undefined;
+  const environment = decoded.environmentId !== undefined ? getEntry(decoded.environmentId) : undefined;
+  const lines = [`**${entry?.term ?? 'Plaid token'}** \`${decoded.masked}\``, ''];
+  if (entry !== undefined) lines.push(entry.summary, '');
+  lines.push(
+    `- **Type:** \`${decoded.type}\`${decoded.typeKnown ? (entry ? ` (${entry.term})` : '') : ' (not a type Plaid issues)'}`,
+    `- **Environment:** \`${decoded.environment}\`${environment ? ` (${environment.term}${environmentStatus(environment)})` : ' (not a Plaid environment)'}`,
+    `- **Tail:** ${uuidLine(decoded)}`,
+  );
+  if (decoded.problems.length > 0) {
+    lines.push('', '**Problems**', ...decoded.problems.map((p) => `- ${p.message}`));
+  }
+  const facts = entry?.token;
+  if (facts !== undefined) {
+    lines.push('', '**Lifecycle**');
+    lines.push(`- **Obtained:** ${facts.obtained}`);
+    if (facts.exchanged !== undefined) lines.push(`- **Used for:** ${facts.exchanged}`);
+    lines.push(`- **Expires:** ${facts.lifetime.text}`);
+    if (facts.rotated !== undefined) lines.push(`- **Rotate:** ${facts.rotated}`);
+    lines.push(`- **Revoke:** ${facts.revoked}`, `- **Store:** ${facts.storage}`);
+  }
+  if (entry !== undefined) lines.push('', glossaryLink(entry));
+  return lines.join('\n');
+}
+
+function environmentStatus(entry: GlossaryEntry): string {
+  const facts = entry.environment;
+  return facts?.status === 'decommissioned' ? `, decommissioned on ${facts.decommissionedOn ?? 'an earlier date'}` : '';
+}
+
+function uuidLine(decoded: DecodedToken): string {
+  if (decoded.tailKind === 'opaque') return `\`${decoded.tailMasked}\` (an opaque identifier, not a UUID)`;
+  if (decoded.uuid === undefined) return `\`${decoded.tailMasked}\` (not a well-formed UUID)`;
+  const version = decoded.uuid.version === null ? 'unknown version' : `version ${decoded.uuid.version}`;
+  const variant = decoded.uuid.variant === null ? 'unknown variant' : `${VARIANTS[decoded.uuid.variant]} variant`;
+  return `UUID \`${decoded.tailMasked}\`, ${version}, ${variant}`;
+}
+
+/** A glossary term's summary and a link that opens its entry. */
+export function termMarkdown(entry: GlossaryEntry): string {
+  return [`**${entry.term}**`, '', entry.summary, '', glossaryLink(entry)].join('\n');
+}
+
+/** When and why Development went and what replaces it, with the SDK spelling of the document's language. */
+export function developmentMarkdown(language: SourceLanguage): string {
+  const development = environmentEntries.find((e) => e.environment.status === 'decommissioned');
+  if (development === undefined) return '';
+  const facts = development.environment;
+  const lines = [`**${development.term}**: decommissioned on ${facts.decommissionedOn ?? 'an earlier date'}`, '', development.body];
+  const removed = constantFor(facts.sdkConstants, language);
+  if (removed !== undefined) {
+    const replacements = activeEnvironments
+      .map((e) => constantFor(e.environment.sdkConstants, language))
+      .filter((c): c is SdkConstant => c !== undefined)
+      .map((c) => `\`${c.constant}\``);
+    const since = removed.removedIn !== undefined ? ` was removed in ${removed.sdk} ${removed.removedIn}` : ` is gone from ${removed.sdk}`;
+    lines.push('', `\`${removed.constant}\`${since}; use ${replacements.join(' or ')}.`);
+  }
+  const urls = activeEnvironments.map((e) => `${e.term}: \`${e.environment.baseUrl}\``);
+  lines.push('', `Base URLs: ${urls.join(', ')}.`, '', glossaryLink(development));
+  return lines.join('\n');
+}
+
+/** The SDK constant for a language; TypeScript uses the JavaScript SDK. */
+function constantFor(constants: readonly SdkConstant[] | undefined, language: SourceLanguage): SdkConstant | undefined {
+  const sdkLanguage = language === 'typescript' ? 'javascript' : language;
+  return constants?.find((c) => c.language === sdkLanguage);
+}
+
+/** A Markdown command link that opens the entry in the glossary view. */
+export function glossaryLink(entry: GlossaryEntry): string {
+  const args = encodeURIComponent(JSON.stringify([entry.id]));
+  return `[Open “${entry.term}” in the Plaid glossary](command:${ShowGlossaryEntryCommand.id}?${args})`;
+}

@@ -1,0 +1,74 @@
+/**
+ * The protocol between the Plaid Lens client and server beyond standard LSP: command ids, custom requests and the
+ * settings shape. Shared by both sides, so it imports only protocol types (and engine types, which are erased).
+ */
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { DecodedToken, GlossaryCategory, GlossaryEntry, RuleId, SeverityLevel } from './engine';
+
+/** The `source` of every diagnostic the server publishes. */
+export const DIAGNOSTIC_SOURCE = 'plaid-lens';
+
+/** The section the server asks for with `workspace/configuration`. */
+export const SETTINGS_SECTION = 'plaidLens';
+
+/** How much the server logs: `off` (errors and warnings only), `messages`, or `verbose`. */
+export type TraceLevel = 'off' | 'messages' | 'verbose';
+
+/** The `plaidLens.*` settings, pulled per resource; every field may be missing or of the wrong type on the wire. */
+export interface PlaidLensSettings {
+  /** Scan documents at all, e.g. `false` to silence the server in one folder. */
+  enable: boolean;
+  /** Severity per rule, merged over `.plaidlens.json`, e.g. `{ "hardcoded-client-id": "off" }`. */
+  rules: Partial<Record<RuleId, SeverityLevel>>;
+  /** Documents larger than this many KiB are not scanned, e.g. `1024`. */
+  maxFileSizeKB: number;
+  /** Server log verbosity, e.g. `{ "server": "verbose" }`. */
+  trace: { server: TraceLevel };
+}
+
+/**
+ * `workspace/executeCommand` with arguments `[token: string]`; the result is a {@link DecodedToken} (masked).
+ * The server registers this id, so the VS Code client must not register a command of the same name itself.
+ */
+export namespace DecodeTokenCommand {
+  export const id = 'plaidLens.decodeToken';
+}
+
+/** A client-side command with arguments `[entryId: string]` that opens a glossary entry; hovers link to it. */
+export namespace ShowGlossaryEntryCommand {
+  export const id = 'plaidLens.showGlossaryEntry';
+}
+
+/** One line of the glossary list: enough to draw a tree item. */
+export interface GlossaryEntrySummary {
+  id: string;
+  term: string;
+  category: GlossaryCategory;
+  summary: string;
+}
+
+/** The glossary list: categories in display order and every entry. */
+export interface GlossaryListResult {
+  categories: { id: GlossaryCategory; title: string }[];
+  entries: GlossaryEntrySummary[];
+}
+
+/** Lists every glossary entry, e.g. for the sidebar. */
+export namespace GlossaryListRequest {
+  export const method = 'plaidLens/glossary/list';
+  export const type = new RequestType<Record<string, never> | null, GlossaryListResult, void>(method);
+}
+
+/** Which entry {@link GlossaryEntryRequest} should return: an id such as `access-token`, or a term or code name. */
+export interface GlossaryEntryParams {
+  id: string;
+}
+
+/** Returns one glossary entry (by id, else by term or code name), or null when none matches. */
+export namespace GlossaryEntryRequest {
+  export const method = 'plaidLens/glossary/entry';
+  export const type = new RequestType<GlossaryEntryParams, GlossaryEntry | null, void>(method);
+}
+
+/** The decoded token, as `workspace/executeCommand` returns it for {@link DecodeTokenCommand}. */
+export type DecodeTokenResult = DecodedToken;

@@ -1,0 +1,167 @@
+/**
+ * The Plaid Lens language server: wires the connection to one module per feature. Starts itself; the transport
+ * comes from the command line (`--stdio` for most editors, `--node-ipc` for the VS Code client).
+ */
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions, resolveCodeAction } from './codeActions';
+import { executeCommand, glossaryEntry, listGlossary, SERVER_COMMANDS } from './commands';
+import { CONFIG_FILE_NAME, ConfigFiles } from './configFiles';
+import { clientFeatures, type ServerContext } from './context';
+import { DiagnosticsPublisher } from './diagnostics';
+import { DocumentStates } from './documents';
+import { hoverAt } from './hover';
+import { guardNotification, guardRequest, Logger } from './log';
+import { GlossaryEntryRequest, GlossaryListRequest, type TraceLevel } from './protocol';
+import { SettingsSource } from './settings';
+import { WorkspaceFolders } from './workspace';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const logger = new Logger(connection);
+const context: ServerContext = {
+  connection,
+  documents,
+  logger,
+  states: new DocumentStates(),
+  folders: new WorkspaceFolders(),
+  configFiles: new ConfigFiles(logger),
+  settings: new SettingsSource(connection, logger, () => context.features.configuration),
+  features: clientFeatures({}),
+};
+const publisher = new DiagnosticsPublisher(context);
+/** The client's name and version, for the log. */
+let clientName = 'an unnamed client';
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  context.features = clientFeatures(params.capabilities);
+  if (params.clientInfo) clientName = `${params.clientInfo.name} ${params.clientInfo.version ?? ''}`.trim();
+  context.folders.set(initialFolders(params));
+  logger.setLevel(traceLevel(params.trace));
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: true },
+      executeCommandProvider: { commands: SERVER_COMMANDS },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'plaid-lens' },
+  };
+});
+
+connection.onInitialized(
+  guardNotification(logger, 'initialized', async () => {
+    if (context.features.configurationRegistration) {
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: 'plaidLens' });
+    }
+    if (context.features.watchedFilesRegistration) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }],
+      });
+    }
+    if (context.features.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        context.folders.change(event.added, event.removed);
+        configChanged();
+      });
+    }
+    await refreshTraceLevel();
+    logger.info(`Plaid Lens server ready for ${clientName}; ${context.folders.count()} workspace folder(s)`);
+  }),
+);
+
+connection.onDidChangeConfiguration(
+  guardNotification(logger, 'didChangeConfiguration', async (change) => {
+    context.settings.configurationChanged(change.settings);
+    context.states.forgetSettings();
+    publisher.scheduleAll();
+    await refreshTraceLevel();
+  }),
+);
+
+connection.onDidChangeWatchedFiles(
+  guardNotification(logger, 'didChangeWatchedFiles', (params) => {
+    if (params.changes.some((change) => isConfigFile(change.uri))) configChanged();
+  }),
+);
+
+documents.onDidChangeContent(guardNotification(logger, 'didChange', (event) => publisher.schedule(event.document)));
+documents.onDidOpen(
+  guardNotification(logger, 'didOpen', (event) => {
+    if (isConfigFile(event.document.uri)) configChanged();
+  }),
+);
+// The disk, where config files are read from, changes on save, not on each keystroke; this also covers clients
+// without file watching (Neovim 0.7).
+documents.onDidSave(
+  guardNotification(logger, 'didSave', (event) => {
+    if (isConfigFile(event.document.uri)) configChanged();
+  }),
+);
+documents.onDidClose(
+  guardNotification(logger, 'didClose', (event) => {
+    context.states.delete(event.document.uri);
+    publisher.clear(event.document.uri);
+  }),
+);
+
+connection.onHover(
+  guardRequest(logger, 'hover', (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (document === undefined) return null;
+    const findings = context.states.scannedAt(document.uri, document.version);
+    return hoverAt(document, document.offsetAt(params.position), findings);
+  }),
+);
+connection.onCodeAction(guardRequest(logger, 'codeAction', (params) => codeActions(context, params)));
+connection.onCodeActionResolve(guardRequest(logger, 'codeAction/resolve', (action) => resolveCodeAction(context, action)));
+connection.onExecuteCommand(guardRequest(logger, 'executeCommand', executeCommand));
+connection.onRequest(GlossaryListRequest.type, guardRequest(logger, GlossaryListRequest.method, listGlossary));
+connection.onRequest(GlossaryEntryRequest.type, guardRequest(logger, GlossaryEntryRequest.method, glossaryEntry));
+
+// A bug in one handler must not take the server down with every open editor's diagnostics.
+process.on('uncaughtException', (error) => logger.error('Unexpected error', error));
+process.on('unhandledRejection', (error) => logger.error('Unexpected rejection', error));
+
+documents.listen(connection);
+connection.listen();
+
+/** Drops cached config files and rescans every open document. */
+function configChanged(): void {
+  logger.info(`A ${CONFIG_FILE_NAME} file or the workspace folders changed; rescanning open documents`);
+  context.configFiles.invalidate();
+  publisher.scheduleAll();
+}
+
+function isConfigFile(uri: string): boolean {
+  return uri.endsWith(`/${CONFIG_FILE_NAME}`);
+}
+
+/** Workspace folders from `initialize`, falling back to the deprecated `rootUri`. */
+function initialFolders(params: InitializeParams): WorkspaceFolder[] {
+  if (params.workspaceFolders) return params.workspaceFolders;
+  return params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : [];
+}
+
+/** The log level `initialize` asks for (`compact` is a quieter `verbose`; both get detail). */
+function traceLevel(trace: InitializeParams['trace']): TraceLevel {
+  return trace === 'verbose' || trace === 'compact' ? 'verbose' : trace === 'messages' ? 'messages' : 'off';
+}
+
+/** Takes the log level from the window-wide `plaidLens.trace.server` setting, when the client has settings. */
+async function refreshTraceLevel(): Promise<void> {
+  if (!context.features.configuration) return;
+  logger.setLevel((await context.settings.fetch()).trace.server);
+}
