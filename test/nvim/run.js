@@ -11,6 +11,7 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..', '..');
 const server = path.join(root, 'dist', 'server.js');
+const cli = path.join(root, 'dist', 'cli.js');
 
 function fail(message) {
   process.stderr.write(`\n*** test:nvim: ${message} ***\n\n`);
@@ -21,7 +22,9 @@ const version = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
 if (version.error || version.status !== 0) {
   fail('nvim is not installed, so the Neovim client test cannot run. Install it (Debian: apt-get install -y neovim) and run `npm run test:nvim` again.');
 }
-if (!fs.existsSync(server)) fail(`${path.relative(root, server)} is missing; run \`npm run build\` first.`);
+for (const bundle of [server, cli]) {
+  if (!fs.existsSync(bundle)) fail(`${path.relative(root, bundle)} is missing; run \`npm run build\` first.`);
+}
 process.stdout.write(`${version.stdout.split('\n')[0]}\n`);
 
 // Neovim writes its state, logs and shada under the XDG folders; keep them out of the user's home.
@@ -33,7 +36,7 @@ const env = {
   XDG_DATA_HOME: path.join(home, 'data'),
   XDG_CACHE_HOME: path.join(home, 'cache'),
   XDG_STATE_HOME: path.join(home, 'state'),
-  PLAID_LENS_SERVER: server,
+  PLAID_LENS_CLI: cli,
   PLAID_LENS_CONFIG: path.join(__dirname, 'plaid-lens.lua'),
   PLAID_LENS_FIXTURE: path.join(__dirname, 'fixtures', 'app.js'),
 };

@@ -72,7 +72,7 @@ local function code_action_titles(buf, diagnostic)
 end
 
 local ok, err = pcall(function()
-  vim.g.plaid_lens_cmd = { 'node', os.getenv('PLAID_LENS_SERVER'), '--stdio' }
+  vim.g.plaid_lens_cmd = { 'node', os.getenv('PLAID_LENS_CLI'), 'server', '--stdio' }
   dofile(os.getenv('PLAID_LENS_CONFIG'))
   vim.cmd('filetype on')
   vim.cmd('edit ' .. vim.fn.fnameescape(os.getenv('PLAID_LENS_FIXTURE')))

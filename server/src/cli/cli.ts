@@ -8,6 +8,7 @@ import { runDecode } from './decodeCommand';
 import { runGlossary } from './glossaryCommand';
 import { Output, type OutputStreams } from './output';
 import { runScan } from './scanCommand';
+import { runServer } from './serverCommand';
 import { DECODE_HELP, GLOSSARY_HELP, MAIN_HELP, SCAN_HELP, TOOL_INFO, VERSION } from './usage';
 
 /** Everything the CLI touches outside itself, so it can run in-process too. */
@@ -48,6 +49,8 @@ async function dispatch(argv: string[], env: CliEnvironment, output: Output): Pr
       const args = parseGlossaryArgs(rest);
       return args.help ? help(output, GLOSSARY_HELP) : runGlossary(args, output);
     }
+    case 'server':
+      return runServer(rest, __dirname);
     case '--help':
     case '-h':
     case 'help':
@@ -56,7 +59,7 @@ async function dispatch(argv: string[], env: CliEnvironment, output: Output): Pr
       output.print(VERSION);
       return EXIT.ok;
     case undefined:
-      throw new UsageError('a command is needed: scan, decode or glossary');
+      throw new UsageError('a command is needed: scan, decode, glossary or server');
     default:
       throw new UsageError(command.startsWith('-') ? `unknown option ${maskText(command)}` : `unknown command ${maskText(command)}`);
   }
