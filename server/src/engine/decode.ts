@@ -2,7 +2,7 @@
  * Takes one token string apart for the decoder: its type, environment, UUID facts and every structural problem.
  */
 import { environmentSegments, getPrefix, knownPrefixes } from './glossary';
-import { maskSecret, maskToken } from './mask';
+import { maskSecret, maskToken, maskWord } from './mask';
 import {
   closestEnvironments,
   closestType,
@@ -36,11 +36,11 @@ function fromCandidate(token: string, c: TokenCandidate): Omit<DecodedToken, 'va
   const prefix = c.known ?? undefined;
   const tailKind = (prefix ?? c.suggestedType)?.tail ?? 'uuid';
   return {
-    masked: maskToken(token, c.tailRange.start),
+    masked: maskParts(c.type, c.environment, token.slice(c.tailRange.start)),
     ...(prefix?.entry ? { entryId: prefix.entry.id } : prefix?.other?.entry ? { entryId: prefix.other.entry } : {}),
-    type: c.type,
+    type: prefix ? c.type : maskWord(c.type),
     typeKnown: prefix !== undefined,
-    environment: c.environment,
+    environment: maskWord(c.environment),
     ...(env ? { environmentId: env.id } : {}),
     tailMasked: maskSecret(c.tail),
     tailKind,
@@ -53,14 +53,16 @@ function fromCandidate(token: string, c: TokenCandidate): Omit<DecodedToken, 'va
 function fromLooseSplit(token: string): Omit<DecodedToken, 'valid'> {
   const problems: TokenProblem[] = [];
   const prefix = knownPrefixes.find((p) => token.startsWith(p.prefix + '-'));
-  const typeEnd = prefix ? prefix.prefix.length : Math.max(0, token.indexOf('-'));
-  const type = prefix ? prefix.prefix : token.slice(0, typeEnd === 0 ? token.length : typeEnd);
-  const rest = typeEnd > 0 ? token.slice(typeEnd + 1) : '';
-  const envEnd = rest.indexOf('-') >= 0 ? rest.indexOf('-') : rest.length;
-  const environment = rest.slice(0, envEnd);
-  const envStart = typeEnd + 1;
-  const tailStart = envStart + envEnd + 1;
-  const tail = tailStart < token.length ? token.slice(tailStart) : '';
+  const dash = token.indexOf('-');
+  const typeEnd = prefix ? prefix.prefix.length : dash >= 0 ? dash : token.length;
+  const type = token.slice(0, typeEnd);
+  // Missing parts get an empty range where they should have started, never past the end of the input.
+  const envStart = Math.min(typeEnd + 1, token.length);
+  const rest = token.slice(envStart);
+  const envLength = rest.indexOf('-') >= 0 ? rest.indexOf('-') : rest.length;
+  const environment = rest.slice(0, envLength);
+  const tailStart = Math.min(envStart + envLength + 1, token.length);
+  const tail = token.slice(tailStart);
   const known = getPrefix(type);
   const env = environmentSegments.get(environment);
   if (!known) {
@@ -70,7 +72,7 @@ function fromLooseSplit(token: string): Omit<DecodedToken, 'valid'> {
       message:
         type === ''
           ? 'the token has no type'
-          : `\`${shorten(type)}\` is not a Plaid token type` + (suggestion ? `; did you mean \`${suggestion}\`?` : ''),
+          : `\`${maskWord(type)}\` is not a Plaid token type` + (suggestion ? `; did you mean \`${suggestion}\`?` : ''),
       range: { start: 0, end: type.length },
       ...(suggestion ? { suggestion } : {}),
     });
@@ -78,7 +80,7 @@ function fromLooseSplit(token: string): Omit<DecodedToken, 'valid'> {
   if (!env) {
     problems.push({
       kind: 'unknown-environment',
-      message: environment === '' ? 'the token has no environment' : environmentMessage(shorten(environment), closestEnvironments(environment)),
+      message: environment === '' ? 'the token has no environment' : environmentMessage(maskWord(environment), closestEnvironments(environment)),
       range: { start: envStart, end: envStart + environment.length },
     });
   } else if (env.environment.status === 'decommissioned') {
@@ -92,11 +94,11 @@ function fromLooseSplit(token: string): Omit<DecodedToken, 'valid'> {
     }
   }
   return {
-    masked: maskToken(token, Math.min(tailStart, token.length)),
+    masked: maskParts(type, environment, tail),
     ...(known?.entry ? { entryId: known.entry.id } : known?.other?.entry ? { entryId: known.other.entry } : {}),
-    type: shorten(type),
+    type: known ? type : maskWord(type),
     typeKnown: known !== undefined,
-    environment: shorten(environment),
+    environment: maskWord(environment),
     ...(env ? { environmentId: env.id } : {}),
     tailMasked: maskSecret(tail),
     tailKind,
@@ -105,9 +107,12 @@ function fromLooseSplit(token: string): Omit<DecodedToken, 'valid'> {
   };
 }
 
-/** Type and environment words are not secret, but a pasted secret may sit where they are expected. */
-function shorten(word: string): string {
-  return word.length <= 20 ? word : maskSecret(word);
+/** The masked form of a token from its parts, with long type or environment words masked as well. */
+function maskParts(type: string, environment: string, tail: string): string {
+  const words = [getPrefix(type) ? type : maskWord(type), maskWord(environment)].filter((w) => w !== '');
+  if (words.length === 0) return maskSecret(tail);
+  const head = words.join('-') + '-';
+  return tail === '' ? head + '…' : maskToken(head + tail, head.length);
 }
 
 function decommissioned(segment: string, range: { start: number; end: number }, on?: string): TokenProblem {

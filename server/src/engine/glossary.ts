@@ -119,6 +119,11 @@ export const credentialEntries = entries.filter(
   (e): e is GlossaryEntry & { credential: CredentialFacts } => e.credential !== undefined,
 );
 
+/** An entry's term as it reads inside a sentence: `access token`, `client ID` (acronyms keep their capitals). */
+export function termInSentence(entry: GlossaryEntry): string {
+  return entry.term.charAt(0).toLowerCase() + entry.term.slice(1);
+}
+
 /** Every recognised type prefix, longest first so that `asset-report` wins over a shorter match. */
 export const knownPrefixes: readonly KnownPrefix[] = [
   ...tokenEntries.flatMap((entry) => entry.token.prefixes.map((prefix) => ({ prefix, entry, tail: entry.token.tail }))),

@@ -3,10 +3,9 @@
  * `plaid-lens-disable-next-line [rule …]`, `plaid-lens-disable-line [rule …]`, `plaid-lens-disable [rule …]`.
  */
 import { commentSyntax, languageOf } from './language';
-import { RULE_IDS, type Finding, type RuleId } from './types';
+import type { Finding, RuleId } from './types';
 
 const DIRECTIVE = /plaid-lens-disable(-next-line|-line)?(?![\w-])([^\n\r]*)/g;
-const RULE_SET = new Set<string>(RULE_IDS);
 
 interface Directive {
   /** Line the directive silences (or, for `disable`, the first line it silences). */
@@ -35,17 +34,25 @@ function parseDirectives(text: string, lineStarts: number[]): Directive[] {
   const directives: Directive[] = [];
   for (const m of text.matchAll(DIRECTIVE)) {
     const line = lineOf(lineStarts, m.index);
-    const rules = new Set(
-      m[2]!
-        .replace(/(\*\/|-->).*$/, '')
-        .split(/[\s,]+/)
-        .filter((word) => RULE_SET.has(word)),
-    );
+    const rules = ruleList(m[2]!);
     if (m[1] === '-next-line') directives.push({ line: line + 1, scope: 'line', rules });
     else if (m[1] === '-line') directives.push({ line, scope: 'line', rules });
     else directives.push({ line, scope: 'rest-of-file', rules });
   }
   return directives;
+}
+
+/**
+ * The rules a directive names, read up to the end of its comment or a `--` that starts a reason. A misspelt name
+ * stays in the set and matches no finding, so a typo silences nothing rather than everything.
+ */
+function ruleList(rest: string): Set<string> {
+  const words = rest
+    .replace(/(\*\/|-->).*$/, '')
+    .replace(/(^|\s)--(\s.*)?$/, '')
+    .split(/[\s,]+/)
+    .filter((word) => word !== '');
+  return new Set(words);
 }
 
 /** Offsets at which each line starts (after `\n`, `\r\n` or a lone `\r`). */

@@ -3,7 +3,7 @@
  * the decoder and the hovers, so a token is understood the same way everywhere.
  */
 import { activeEnvironments, environmentSegments, getPrefix, knownPrefixes, type KnownPrefix } from './glossary';
-import { maskToken } from './mask';
+import { maskToken, maskWord } from './mask';
 import type { OffsetRange, TokenProblem, TokenRef } from './types';
 import { checkUuid, type UuidCheck } from './uuid';
 
@@ -53,6 +53,9 @@ const CANDIDATE = new RegExp(
   'g',
 );
 
+/** An opaque tail that looks generated rather than written (`a-production-ready` is English, not a token). */
+const OPAQUE_VALUE = /^(?=[A-Za-z-]*[0-9])[A-Za-z0-9-]{8,}$/;
+
 /** Abbreviations people use for environments that edit distance alone would not catch. */
 const ENV_ALIASES: Record<string, string[]> = { sbx: ['sandbox'], sb: ['sandbox'], prd: ['production'], prod: ['production'] };
 
@@ -67,6 +70,11 @@ export function findCandidates(text: string, from = 0, to = text.length): TokenC
   let lastEnd = from;
   for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
     const candidate = m[1] !== undefined ? fromEnvironmentHit(text, m.index, m[1], from) : fromTypeHit(text, m);
+    if (!candidate && m[1] === undefined) {
+      // `assets-report-sandbox-…`: the word after a known type is no environment, so look again from its hyphen.
+      re.lastIndex = m.index + m[2]!.length + 1 + m[3]!.length;
+      continue;
+    }
     if (!candidate || candidate.range.start < lastEnd) continue;
     found.push(candidate);
     lastEnd = candidate.range.end;
@@ -87,8 +95,9 @@ function fromEnvironmentHit(text: string, hyphen: number, env: string, floor: nu
   return build(text, start, hyphen, envStart, envStart + env.length);
 }
 
-/** `access-prod-…`: the type is known, the environment may not be. */
+/** `access-prod-…`: the type is known, the environment may not be, but it must be close to a Plaid one. */
 function fromTypeHit(text: string, m: RegExpExecArray): TokenCandidate | undefined {
+  if (!environmentSegments.has(m[3]!) && closestEnvironments(m[3]!).length === 0) return undefined;
   const typeEnd = m.index + m[2]!.length;
   const envStart = typeEnd + 1;
   return build(text, m.index, typeEnd, envStart, envStart + m[3]!.length);
@@ -144,8 +153,10 @@ export function isMeantAsToken(c: TokenCandidate): boolean {
   const typeOk = c.known !== undefined || c.suggestedType !== undefined;
   const envOk = c.envKnown || c.suggestedEnvs.length > 0;
   if (!typeOk || !envOk) return false;
-  if (c.uuid.placeholder) return false;
-  if (c.known && c.known.tail === 'opaque') return c.envKnown;
+  // An empty tail is a prefix (`startsWith('access-sandbox-')`), and a placeholder is documentation.
+  if (c.tail === '' || c.uuid.placeholder) return false;
+  // An opaque tail cannot be checked, so it must at least look generated: long enough and holding a digit.
+  if (c.known && c.known.tail === 'opaque') return c.envKnown && (c.inTokenContext || OPAQUE_VALUE.test(c.tail));
   return c.uuid.shaped || c.inTokenContext;
 }
 
@@ -161,7 +172,7 @@ export function problemsOf(c: TokenCandidate): TokenProblem[] {
     const suggestion = c.suggestedType?.prefix;
     problems.push({
       kind: 'unknown-type',
-      message: `\`${c.type}\` is not a Plaid token type` + (suggestion ? `; did you mean \`${suggestion}\`?` : ''),
+      message: `\`${maskWord(c.type)}\` is not a Plaid token type` + (suggestion ? `; did you mean \`${suggestion}\`?` : ''),
       range: c.typeRange,
       ...(suggestion ? { suggestion } : {}),
     });

@@ -24,11 +24,18 @@ export interface UuidCheck {
   problems: TokenProblem[];
 }
 
-/** True when `tail` is a UUID attempt: 8-4-4-4-12 of any alphanumerics, hex groups led by 8, or 16+ bare hex. */
+/** A complete hex UUID at the start of a tail, possibly followed by more text (`…-copy`, `…0cextra`). */
+const LEADING_UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/;
+
+/**
+ * True when `tail` is a UUID attempt: 8-4-4-4-12 of any alphanumerics (then maybe more groups), a whole hex UUID
+ * followed by more text, hex groups led by 8, or 16+ bare hex.
+ */
 export function isUuidShaped(tail: string): boolean {
   const groups = tail.split('-');
   if (groups.some((g) => g === '' || !ALNUM.test(g))) return false;
-  if (groups.length === 5 && groups.every((g, i) => g.length === GROUP_LENGTHS[i])) return true;
+  if (groups.length >= 5 && groups.slice(0, 5).every((g, i) => g.length === GROUP_LENGTHS[i])) return true;
+  if (LEADING_UUID.test(tail)) return true;
   if (groups.length >= 2 && groups.length <= 7 && groups[0]!.length === 8 && groups.every((g) => HEX.test(g))) return true;
   return groups.length === 1 && tail.length >= 16 && HEX.test(tail);
 }
@@ -51,7 +58,9 @@ export function checkUuid(tail: string): UuidCheck {
     });
     return { shaped, placeholder, version: null, variant: null, problems };
   }
-  const groups = tail.split('-');
+  // Non-hex text glued onto a complete UUID (`…9b0cextra`) is trailing text; more hex makes the last group too long.
+  const glued = LEADING_UUID.test(tail) && tail.length > 36 && tail[36] !== '-' && !HEX.test(tail.slice(36)) ? 36 : -1;
+  const groups = (glued > 0 ? tail.slice(0, glued) : tail).split('-');
   const starts = groupStarts(groups);
   const uuidGroups = groups.slice(0, 5);
   const lengthsOk = groups.length >= 5 && uuidGroups.every((g, i) => g.length === GROUP_LENGTHS[i]);
@@ -80,13 +89,14 @@ export function checkUuid(tail: string): UuidCheck {
   let version: number | null = null;
   let variant: UuidVariant | null = null;
   if (lengthsOk && badHex < 0) {
-    version = parseInt(groups[2]![0]!, 16);
+    const versionDigit = groups[2]![0]!.toLowerCase();
+    version = parseInt(versionDigit, 16);
     variant = variantOf(groups[3]![0]!);
     if (version < 1 || version > 5) {
       const at = starts[2]!;
       problems.push({
         kind: 'uuid-version',
-        message: `the UUID version is ${version}; RFC 4122 defines versions 1 to 5`,
+        message: `the UUID version digit is \`${versionDigit}\`; RFC 4122 defines versions 1 to 5`,
         range: { start: at, end: at + 4 },
       });
     }
@@ -98,8 +108,8 @@ export function checkUuid(tail: string): UuidCheck {
         range: { start: at, end: at + 4 },
       });
     }
-    if (groups.length > 5) {
-      const at = starts[5]! - 1;
+    if (groups.length > 5 || glued > 0) {
+      const at = glued > 0 ? glued : starts[5]! - 1;
       problems.push({ kind: 'trailing-text', message: 'text follows the UUID', range: { start: at, end: tail.length } });
     }
   }

@@ -3,7 +3,7 @@
  * names it, in a file or under a key that is about Plaid. Formats and key names come from the glossary.
  */
 import type { ScanContext } from '../context';
-import { credentialEntries, type CredentialFacts, type GlossaryEntry } from '../glossary';
+import { credentialEntries, termInSentence, type CredentialFacts, type GlossaryEntry } from '../glossary';
 import { envReadExpression } from '../language';
 import { maskSecret } from '../mask';
 import { linePrefix } from '../tokens';
@@ -27,8 +27,14 @@ const lengths = [...new Set(kinds.map((k) => k.entry.credential.hexLength))].sor
 /** Runs of lowercase hex of exactly a credential's length, not part of a longer word. */
 const HEX_RUN = new RegExp(`(?<![A-Za-z0-9_])(?:${lengths.map((n) => `[a-f0-9]{${n}}`).join('|')})(?![A-Za-z0-9_])`, 'g');
 
-/** The key a value is assigned to: `secret: "`, `PLAID_SECRET=`, `api_key["secret"] = '`, `.clientId("`. */
-const ASSIGNED_TO = /([A-Za-z_$][\w$.-]*)["'\]]*\s*(?::|=>|:=|=|\(|,)\s*["'`]?$/;
+/**
+ * The key a value is assigned to: `secret: "`, `PLAID_SECRET=`, `api_key["secret"] = '`, `.clientId("`, and the
+ * fallback of an environment read, `process.env.PLAID_SECRET || '`, which ships the value all the same.
+ */
+const ASSIGNED_TO = /([A-Za-z_$][\w$.-]*)["'\])]*\s*(:|=>|:=|=|\(|,|\|\||\?\?|\bor\b)\s*["'`]?$/;
+const FALLBACK_OPERATORS = new Set(['||', '??', 'or']);
+/** An environment read earlier on the line: the literal after it is a default (`os.getenv('PLAID_SECRET', '…')`). */
+const ENV_READ = /\bgetenv\b|\bGetenv\b|System\.getenv|os\.environ|process\.env\b|\bENV\b|\bLookupEnv\b/;
 
 /** Scanners found that real keys have varied digits; `000…` and `abab…` are placeholders. */
 const MIN_ENTROPY_BITS = 3;
@@ -39,7 +45,9 @@ export function checkCredentials(ctx: ScanContext): void {
   if (active.length === 0 || ctx.privateEnvFile) return;
   for (const m of ctx.text.matchAll(HEX_RUN)) {
     const value = m[0];
-    const key = ASSIGNED_TO.exec(linePrefix(ctx.text, m.index))?.[1];
+    const prefix = linePrefix(ctx.text, m.index);
+    const assigned = ASSIGNED_TO.exec(prefix);
+    const key = assigned?.[1];
     if (!key) continue;
     const kind = active.find((k) => k.entry.credential.hexLength === value.length && k.keyPattern.test(key));
     if (!kind || entropy(value) < MIN_ENTROPY_BITS) continue;
@@ -48,16 +56,27 @@ export function checkCredentials(ctx: ScanContext): void {
     if (!severity) continue;
     const range = { start: m.index, end: m.index + value.length };
     const envVar = kind.entry.credential.envVar;
-    const replacement = envReadExpression(ctx.language, envVar);
+    // A default already sits next to an environment read: the fix is to delete it, not to read the variable twice.
+    const isDefault = FALLBACK_OPERATORS.has(assigned[2]!) || ENV_READ.test(prefix);
+    const replacement = isDefault ? undefined : envReadExpression(ctx.language, envVar);
     const literal = quotedLiteral(ctx.text, range);
     ctx.report({
       rule: kind.rule,
       severity,
       range,
-      message: `Hard-coded Plaid ${kind.entry.term.toLowerCase()} ${maskSecret(value)} in \`${key}\`: keep it out of source and read it from the ${envVar} environment variable.`,
+      message: `Hard-coded Plaid ${termInSentence(kind.entry)} ${maskSecret(value)} in \`${displayKey(key, kind)}\`: keep it out of source and read it from the ${envVar} environment variable.`,
       ...(replacement && literal ? { fix: { kind: 'move-to-env', envVar, literal, value: range, replacement } } : {}),
     });
   }
+}
+
+/** Keys a person wrote are short words; a run of hex or several digits in a "key" is a value glued to one. */
+const VALUE_IN_KEY = /[A-Fa-f0-9]{8}|(?:[^0-9]*[0-9]){4}/;
+
+/** A key name for a message. A key that may hold a value (`secret_8f3b…`) shows only the part that names it. */
+function displayKey(key: string, kind: CredentialKind): string {
+  if (key.length <= 40 && !VALUE_IN_KEY.test(key)) return key;
+  return '…' + (kind.keyPattern.exec(key)?.[0] ?? '');
 }
 
 /** Shannon entropy in bits per character. */

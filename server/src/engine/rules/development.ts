@@ -15,30 +15,45 @@ export interface ConfiguredEnvironment {
 const development = decommissionedEnvironments[0];
 const host = (url: string) => url.replace(/^https:\/\//, '');
 
-/** `PLAID_ENV=development`, `plaid_env: "development"`, `"PLAID_ENVIRONMENT": "development"`, `plaidEnv = 'development'`. */
-const ENV_SETTING = /(?<![A-Za-z0-9_])plaid[_-]?env(?:ironment)?["']?\s*(?::|=>|:=|=)\s*["']?(development)(?![A-Za-z0-9_])/gi;
+/**
+ * `PLAID_ENV=development`, `plaid_env: "development"`, `"PLAID_ENVIRONMENT": "development"`, `plaidEnv = 'development'`,
+ * and `development` as the fallback of a read, which is what runs whenever the variable is unset:
+ * `os.getenv('PLAID_ENV', 'development')`, `process.env.PLAID_ENV || 'development'`, `${PLAID_ENV:-development}`.
+ */
+const ENV_SETTING =
+  /(?<![A-Za-z0-9_])plaid[_-]?env(?:ironment)?["']?(?:\s*(?::|=>|:=|=|(?:[\])]\s*)?(?:,|\|\||\?\?|\bor\b))|:-)\s*["']?(development)(?![A-Za-z0-9_])/gi;
 
 interface ConstantPattern {
   re: RegExp;
-  /** The matched text with the environment word swapped, for each active environment. */
+  /** The SDK that spells the constant so, e.g. `plaid-node`. */
   sdk: string;
 }
 
-/** Matchers for each SDK's Development constant, built from the glossary; also `X['development']` and `X["development"]`. */
-const constantPatterns: ConstantPattern[] = (development?.environment.sdkConstants ?? []).map((c) => {
-  const variants = new Set([c.constant]);
-  const parts = c.constant.split('.');
+/** Matchers for each SDK's Development constant, built from the glossary. */
+const constantPatterns: ConstantPattern[] = (development?.environment.sdkConstants ?? []).map((c) => ({
+  re: constantRegExp(c.constant),
+  sdk: c.sdk,
+}));
+
+/** Matches an SDK constant as written: also `X['development']`, `X["development"]` and `Environment.Development`. */
+export function constantRegExp(constant: string): RegExp {
+  const alternatives = [...constantVariants(constant)].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  return new RegExp(`(?<![A-Za-z0-9_.:])(?:${alternatives.join('|')})(?![A-Za-z0-9_])`, 'g');
+}
+
+function constantVariants(constant: string): Set<string> {
+  const variants = new Set([constant]);
+  const parts = constant.split('.');
   const last = parts[parts.length - 1]!;
   if (/^[a-z]+$/.test(last)) {
     const head = parts.slice(0, -1).join('.');
     variants.add(`${head}['${last}']`).add(`${head}["${last}"]`);
   }
-  if (c.constant.includes('"')) variants.add(c.constant.replace(/"/g, "'"));
+  if (constant.includes('"')) variants.add(constant.replace(/"/g, "'"));
   // `plaid.Environment.Development` is also written `Environment.Development` after `from plaid import Environment`.
   if (parts.length >= 3 && /^[a-z]/.test(parts[0]!)) variants.add(parts.slice(1).join('.'));
-  const alternatives = [...variants].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  return { re: new RegExp(`(?<![A-Za-z0-9_.:])(?:${alternatives.join('|')})(?![A-Za-z0-9_])`, 'g'), sdk: c.sdk };
-});
+  return variants;
+}
 
 /** The sentence every Development finding shares, with the date from the glossary. */
 export function developmentMessage(): string {
@@ -74,12 +89,15 @@ export function checkDevelopment(ctx: ScanContext): void {
   const devHost = host(development.environment.baseUrl);
   for (let at = ctx.text.indexOf(devHost); at >= 0; at = ctx.text.indexOf(devHost, at + devHost.length)) {
     if (at > 0 && /[A-Za-z0-9-]/.test(ctx.text[at - 1]!)) continue;
+    if (/[A-Za-z0-9-]/.test(ctx.text[at + devHost.length] ?? '')) continue;
     const start = ctx.text.startsWith('https://', at - 8) ? at - 8 : ctx.text.startsWith('http://', at - 7) ? at - 7 : at;
     const word = development.environment.segment;
     report({ start, end: at + devHost.length }, `\`${devHost}\``, { start: at, end: at + word.length }, word);
   }
   for (const pattern of constantPatterns) {
     for (const m of ctx.text.matchAll(pattern.re)) {
+      // `ApiClient.Development` or `Environment.Development` alone could be anyone's enum; Plaid's need Plaid nearby.
+      if (!/plaid/i.test(m[0]) && !ctx.mentionsPlaid()) continue;
       const wordAt = m[0].toLowerCase().lastIndexOf('development');
       const range = { start: m.index, end: m.index + m[0].length };
       const wordRange = { start: m.index + wordAt, end: m.index + wordAt + 'development'.length };
@@ -89,7 +107,7 @@ export function checkDevelopment(ctx: ScanContext): void {
   for (const m of ctx.text.matchAll(ENV_SETTING)) {
     const valueAt = m.index + m[0].length - m[1]!.length;
     const range = { start: valueAt, end: valueAt + m[1]!.length };
-    report(range, `The setting \`${m[0].slice(0, m[0].search(/["'\s:=]/))}\` = \`${m[1]}\``, range, m[1]!);
+    report(range, `The setting \`${m[0].slice(0, m[0].search(/[^A-Za-z0-9_-]/))}\` = \`${m[1]}\``, range, m[1]!);
   }
 }
 
@@ -100,20 +118,24 @@ export function checkDevelopment(ctx: ScanContext): void {
 export function configuredEnvironment(text: string): ConfiguredEnvironment | undefined {
   if (!text.includes('plaid') && !text.includes('Plaid')) return undefined;
   const seen = new Map<string, string>();
-  for (const env of environmentEntries) {
-    if (env.environment.status === 'mode' || seen.has(env.environment.segment)) continue;
-    const url = host(env.environment.baseUrl);
-    if (text.includes(url)) {
-      seen.set(env.environment.segment, url);
-      continue;
-    }
-    const constant = env.environment.sdkConstants?.find((c) => text.includes(c.constant));
-    if (constant) seen.set(env.environment.segment, constant.constant);
+  for (const env of environmentMatchers) {
+    if (seen.has(env.segment)) continue;
+    const written = text.includes(env.host) ? env.host : env.constants.map((re) => re.exec(text)?.[0]).find((m) => m);
+    if (written) seen.set(env.segment, written);
   }
   if (seen.size !== 1) return undefined;
   const [segment, evidence] = [...seen][0]!;
   return { segment, evidence: `\`${evidence}\`` };
 }
+
+/** Per environment that is not a mode: its host and its SDK constants (non-global, so `exec` keeps no state). */
+const environmentMatchers = environmentEntries
+  .filter((env) => env.environment.status !== 'mode')
+  .map((env) => ({
+    segment: env.environment.segment,
+    host: host(env.environment.baseUrl),
+    constants: (env.environment.sdkConstants ?? []).map((c) => new RegExp(constantRegExp(c.constant).source)),
+  }));
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -3,7 +3,7 @@
  * expiring-token and environment-mismatch. Each candidate is taken apart once and every rule reads the result.
  */
 import type { ScanContext } from '../context';
-import { environmentSegments } from '../glossary';
+import { environmentSegments, getEntry, termInSentence } from '../glossary';
 import { envReadExpression } from '../language';
 import { findCandidates, isMeantAsToken, problemsOf, toTokenRef, type TokenCandidate } from '../tokens';
 import { describeLifetime } from '../lifetime';
@@ -59,7 +59,7 @@ function checkDevelopment(ctx: ScanContext, c: TokenCandidate): void {
     rule: 'development-environment',
     severity,
     range: c.envRange,
-    message: `${token.masked} is a ${developmentMessage()} Its token no longer works.`,
+    message: `${token.masked} belongs to the ${developmentMessage()} The token no longer works.`,
     deprecated: true,
     token,
     fix: { kind: 'replace', replacements: developmentReplacements(c.envRange, c.environment) },
@@ -68,10 +68,12 @@ function checkDevelopment(ctx: ScanContext, c: TokenCandidate): void {
 
 /** hardcoded-token for long-lived credentials, expiring-token for public and link tokens. */
 function checkLiteral(ctx: ScanContext, c: TokenCandidate): void {
-  const facts = c.known?.entry?.token;
-  if (!facts || !c.envKnown || !c.uuid.shaped || ctx.privateEnvFile) return;
+  // Prefixes outside the glossary's terms (`third-party-user`) borrow the facts of the entry they belong to.
+  const entry = c.known?.entry ?? (c.known?.other?.entry ? getEntry(c.known.other.entry) : undefined);
+  const facts = c.known?.tail === 'uuid' ? entry?.token : undefined;
+  if (!entry || !facts || !c.envKnown || !c.uuid.shaped || ctx.privateEnvFile) return;
   const token = toTokenRef(c);
-  const entryTerm = c.known!.entry!.term.toLowerCase();
+  const entryTerm = termInSentence(entry);
   if (facts.sensitivity === 'credential') {
     const contextual: Severity = c.environment === 'sandbox' ? 'warning' : 'error';
     const severity = ctx.severity('hardcoded-token', contextual);
@@ -100,6 +102,8 @@ function checkLiteral(ctx: ScanContext, c: TokenCandidate): void {
 
 function checkMismatch(ctx: ScanContext, c: TokenCandidate, configured: ConfiguredEnvironment | undefined): void {
   if (!configured || !c.known || !c.envKnown || c.environment === configured.segment) return;
+  // A Development token is already reported on the same segment by development-environment.
+  if (environmentSegments.get(c.environment)?.environment.status === 'decommissioned') return;
   const severity = ctx.severity('environment-mismatch');
   if (!severity) return;
   const token = toTokenRef(c);
