@@ -2,9 +2,10 @@
  * Push diagnostics: every open and change schedules a scan of that document, and every scan that runs is
  * published. A run that a newer change overtakes stops before it computes anything, never after.
  */
+import { ruleDocsUrl } from './docs';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { scan, type FixData, type Finding, type RuleId, type Severity } from './engine';
+import { scan, type FixData, type Finding, type Severity } from './engine';
 import type { ScanPlan } from './analysis';
 import { planFor, type ServerContext } from './context';
 import { DIAGNOSTIC_SOURCE } from './protocol';
@@ -14,9 +15,6 @@ import { DIAGNOSTIC_SOURCE } from './protocol';
  * feedback while typing; a burst of changes inside this window costs one scan.
  */
 export const DIAGNOSE_DELAY_MS = 10;
-
-/** Where each rule is documented: its section of the README. */
-export const RULE_DOCS_BASE = 'https://github.com/plaid-lens/plaid-lens#';
 
 /** What a diagnostic carries in `data`: enough for a code action without any server-side cache, and no secret. */
 export interface DiagnosticData {
@@ -32,11 +30,6 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
-
-/** The README link for a rule, e.g. `…#hardcoded-secret`. */
-export function ruleDocsUrl(rule: RuleId): string {
-  return RULE_DOCS_BASE + rule;
-}
 
 /** One finding as an LSP diagnostic. */
 export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {

@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RULE_IDS, RULES, type RuleId, type Severity } from '../engine';
+import { ruleDocsUrl } from '../docs';
+import { RULE_IDS, RULES, type Severity } from '../engine';
 import type { FileResult, LocatedFinding } from './report';
 
 /** Facts about the tool written into `tool.driver`. */
@@ -63,11 +64,6 @@ export function sarifLevel(severity: Severity): SarifLevel {
   return severity === 'error' || severity === 'warning' ? severity : 'note';
 }
 
-/** The README link for a rule: its section, whose heading is the rule id. */
-export function ruleHelpUri(informationUri: string, rule: RuleId): string {
-  return `${informationUri.replace(/#.*$/, '')}#${rule}`;
-}
-
 function driver(tool: SarifToolInfo): object {
   return {
     name: 'plaid-lens',
@@ -76,7 +72,7 @@ function driver(tool: SarifToolInfo): object {
     informationUri: tool.informationUri,
     rules: RULE_IDS.map((id) => {
       const info = RULES[id];
-      const helpUri = ruleHelpUri(tool.informationUri, id);
+      const helpUri = ruleDocsUrl(id);
       const defaults = `Default severity: ${info.defaultSeverity}${info.severityNote ? ` (${info.severityNote})` : ''}.`;
       return {
         id,

@@ -3,22 +3,13 @@
  */
 import type { SarifToolInfo } from './formatSarif';
 
-interface PackageFacts {
-  version: string;
-  homepage?: string;
-}
-
-// `require`, not `import`: package.json is outside the server project's files, and esbuild inlines it either way.
-const pkg = require('../../../package.json') as PackageFacts;
-
-/** Used when package.json names no homepage; rule help links are this page's README sections. */
-const FALLBACK_HOMEPAGE = 'https://github.com/plaid-lens/plaid-lens#readme';
+import { HOMEPAGE, PACKAGE_VERSION } from '../docs';
 
 /** The package version, e.g. `0.1.0`. */
-export const VERSION: string = pkg.version;
+export const VERSION: string = PACKAGE_VERSION;
 
 /** What SARIF reports say about the tool. */
-export const TOOL_INFO: SarifToolInfo = { version: pkg.version, informationUri: pkg.homepage ?? FALLBACK_HOMEPAGE };
+export const TOOL_INFO: SarifToolInfo = { version: PACKAGE_VERSION, informationUri: HOMEPAGE };
 
 /** The overview printed by `plaid-lens --help`. */
 export const MAIN_HELP = `Usage: plaid-lens <command> [options]

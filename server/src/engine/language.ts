@@ -34,11 +34,22 @@ const BY_EXTENSION: Record<string, SourceLanguage> = {
   md: 'markdown', markdown: 'markdown', txt: 'plaintext', rst: 'plaintext',
 };
 
-/** The language of a document: the language id when it is one we know, else the file name's ending. */
+/**
+ * The language of a document: the language id when it is a specific one we know, else the file name's ending.
+ * Editors without a dotenv extension open `.env` as `plaintext` or `properties`/`shellscript`, so those generic ids
+ * give way to a dotenv file name.
+ */
 export function languageOf(fileName?: string, languageId?: string): SourceLanguage {
   const fromId = languageId ? BY_LANGUAGE_ID[languageId] : undefined;
-  if (fromId) return fromId;
-  if (!fileName) return 'other';
+  const fromName = fileName ? languageOfFileName(fileName) : 'other';
+  if (fromId && !(GENERIC_IDS.has(languageId!) && fromName !== 'other')) return fromId;
+  return fromName;
+}
+
+/** Language ids an editor falls back to for files it has no grammar for. */
+const GENERIC_IDS = new Set(['plaintext', 'properties', 'shellscript', 'ini']);
+
+function languageOfFileName(fileName: string): SourceLanguage {
   const base = fileName.replace(/\\/g, '/').split('/').pop()!.toLowerCase();
   // `.env`, `.env.local`, `.env.development`, `production.env` are all dotenv files.
   if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) return 'dotenv';

@@ -48,7 +48,7 @@ function guessTailStart(token: string): number {
  */
 export function maskText(text: string): string {
   return text
-    .replace(/\b([a-z]+(?:-[a-z]+)*-[a-z]{2,12}-)((?=[a-z-]*[0-9])[a-z0-9][a-z0-9-]{7,})/gi, (_m, head: string, tail: string) =>
+    .replace(/\b([a-z]+(?:-[a-z]+)*-[a-z]{2,12}-)((?=[a-z-]*[0-9])[a-z0-9][a-z0-9-]{15,})/gi, (_m, head: string, tail: string) =>
       maskToken(head + tail, head.length),
     )
     .replace(/(?<![A-Za-z0-9])[A-Fa-f0-9]{16,}(?![A-Za-z0-9])/g, (hex) => maskSecret(hex));
