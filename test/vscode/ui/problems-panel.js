@@ -10,7 +10,7 @@ module.exports = [
       const panel = await showProblems(page);
       // The markers tree or its "no problems" message: either way the panel drew its content, not an empty shell.
       await panel
-        .locator('.monaco-list, .message-box-container')
+        .locator('.monaco-list:visible, .message-box-container:visible')
         .first()
         .waitFor({ state: 'visible', timeout: 20_000 });
       await screenshot(page, 'problems-panel');

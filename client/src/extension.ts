@@ -1,0 +1,98 @@
+/**
+ * Plaid Lens for VS Code: starts the language server and wires the sidebar views, the decoder, the status bar and
+ * the commands. Holds no Plaid logic of its own: the server answers, or the engine and glossary data it shares.
+ */
+import * as vscode from 'vscode';
+import type { DecodedToken } from '../../server/src/engine';
+import { registerCommands, showGlossaryEntry, type CommandTargets } from './commands';
+import { registerDecoder } from './decoder';
+import { GlossaryDetail } from './glossaryDetail';
+import { registerGlossaryTree, type GlossaryNode, type GlossaryTreeProvider } from './glossaryTree';
+import { PlaidLensServer, type ServerStatus } from './languageClient';
+import { registerLifecycleView } from './lifecycleView';
+import { registerStatusBar } from './statusBar';
+import { TokenIndex } from './tokenIndex';
+import { registerTokensView, type TokensNode, type TokensTreeProvider } from './tokensView';
+import { WorkspaceScanner, type ScanSummary } from './workspaceScan';
+
+/** What `activate` returns: the handles the extension-host tests drive the extension through. */
+export interface PlaidLensApi {
+  /** Decodes a token through the language server, masked. */
+  decode(token: string): Promise<DecodedToken>;
+  /** The server's state now. */
+  serverStatus(): ServerStatus;
+  /** Fires when the server's state changes. */
+  onDidChangeServerStatus: vscode.Event<ServerStatus>;
+  /** The server process's id while it runs. */
+  serverProcessId(): number | undefined;
+  /** The Glossary view's data. */
+  glossaryTree: vscode.TreeDataProvider<GlossaryNode> & Pick<GlossaryTreeProvider, 'setFilter' | 'filter'>;
+  /** The Tokens view's data. */
+  tokensTree: vscode.TreeDataProvider<TokensNode> & Pick<TokensTreeProvider, 'refresh'>;
+  /** Opens a glossary entry by id, term or code name; resolves to the id shown. */
+  showGlossaryEntry(id: string): Promise<string | undefined>;
+  /** The id of the entry on the glossary page, if it is open. */
+  shownGlossaryEntry(): string | undefined;
+  /** True while the Token Lifecycle view is drawn and on screen. */
+  lifecycleViewVisible(): boolean;
+  /** Scans the workspace as "Plaid: Scan Workspace" does, without the notification. */
+  scanWorkspace(): Promise<ScanSummary>;
+}
+
+let server: PlaidLensServer | undefined;
+
+/** Starts Plaid Lens in a window. */
+export function activate(context: vscode.ExtensionContext): PlaidLensApi {
+  const output = vscode.window.createOutputChannel('Plaid Lens', { log: true });
+  context.subscriptions.push(output);
+  server = new PlaidLensServer(context, output);
+  context.subscriptions.push(server);
+
+  // Links inside the page go through showGlossaryEntry too, so the Glossary view follows the page.
+  const detail = new GlossaryDetail((id) => openEntry(id));
+  context.subscriptions.push(detail);
+  const glossary = registerGlossaryTree(context);
+  const index = new TokenIndex().watchDocuments();
+  context.subscriptions.push(index);
+  const scanner = new WorkspaceScanner(index, output);
+  context.subscriptions.push(scanner);
+  const targets: CommandTargets = { server, glossary, detail, scanner };
+  const openEntry = (id: string): void => void showGlossaryEntry(targets, id);
+
+  const lifecycle = registerLifecycleView(context, openEntry);
+  const tokensTree = registerTokensView(context, index);
+  const decoder = registerDecoder(context, server, openEntry);
+  registerStatusBar(context, server);
+  registerCommands(context, targets);
+
+  const running = server;
+  running.start().catch((error: unknown) => {
+    output.error(`The Plaid Lens language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+  });
+
+  return {
+    decode: (token) => decoder.decode(token),
+    serverStatus: () => running.status,
+    onDidChangeServerStatus: running.onDidChangeStatus,
+    serverProcessId: () => running.processId,
+    glossaryTree: glossary.provider,
+    tokensTree,
+    showGlossaryEntry: (id) => showGlossaryEntry(targets, id),
+    shownGlossaryEntry: () => detail.shownEntryId,
+    lifecycleViewVisible: () => lifecycle.visible,
+    scanWorkspace: async () => {
+      const cancellation = new vscode.CancellationTokenSource();
+      try {
+        return await scanner.scan({ report: () => undefined }, cancellation.token);
+      } finally {
+        cancellation.dispose();
+      }
+    },
+  };
+}
+
+/** Stops the language server so the window closes without leaving it running. */
+export async function deactivate(): Promise<void> {
+  await server?.stop();
+  server = undefined;
+}

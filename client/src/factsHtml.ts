@@ -1,0 +1,82 @@
+/**
+ * HTML for the structured facts of a glossary entry (token lifecycle, environment, credential), shared by the
+ * glossary page, the lifecycle view and the decoder so each fact is worded the same way everywhere.
+ */
+import { getEntry, type GlossaryEntry } from '../../server/src/engine';
+import { prefixPattern } from './lifecycleSvg';
+import { renderInline } from './markdown';
+import { escapeHtml } from './webview';
+
+/** A definition list of the lifecycle facts of a token type: lifetime, how it is obtained, exchanged, rotated, revoked. */
+export function tokenFactsHtml(entry: GlossaryEntry): string {
+  const token = entry.token;
+  if (!token) return '';
+  const rows: [string, string | undefined][] = [
+    ['Shape', `<code>${escapeHtml(prefixPattern(token))}</code>`],
+    ['Expires', renderInline(token.lifetime.text)],
+    ['Obtained', md(token.obtained)],
+    ['Exchanged', md(token.exchanged)],
+    ['Rotated', md(token.rotated)],
+    ['Revoked', md(token.revoked)],
+    ['Storage', md(token.storage)],
+    ['Leads to', flowHtml(entry)],
+    ['Environment variable', `<code>${escapeHtml(token.envVar)}</code>`],
+  ];
+  return definitionList(rows);
+}
+
+/** A definition list of an environment's base URL, status and SDK constants. */
+export function environmentFactsHtml(entry: GlossaryEntry): string {
+  const env = entry.environment;
+  if (!env) return '';
+  const status =
+    env.status === 'decommissioned'
+      ? `decommissioned${env.decommissionedOn ? ` on ${escapeHtml(env.decommissionedOn)}` : ''}`
+      : env.status === 'mode'
+        ? 'a mode of another environment'
+        : 'active';
+  const constants = (env.sdkConstants ?? [])
+    .map((c) => `<li><code>${escapeHtml(c.constant)}</code> <span class="muted">(${escapeHtml(c.sdk)}${c.removedIn ? `, removed in ${escapeHtml(c.removedIn)}` : ''})</span></li>`)
+    .join('');
+  return definitionList([
+    ['Token segment', `<code>${escapeHtml(env.segment)}</code>`],
+    ['Base URL', `<code>${escapeHtml(env.baseUrl)}</code>`],
+    ['Status', status],
+    ['In the SDKs', constants ? `<ul>${constants}</ul>` : undefined],
+  ]);
+}
+
+/** A definition list of a key's shape and where it belongs. */
+export function credentialFactsHtml(entry: GlossaryEntry): string {
+  const credential = entry.credential;
+  if (!credential) return '';
+  return definitionList([
+    ['Shape', `${credential.hexLength} hexadecimal characters`],
+    ['Environment variable', `<code>${escapeHtml(credential.envVar)}</code>`],
+  ]);
+}
+
+/** Links to other entries, as `data-entry` anchors the page script turns into messages. */
+export function entryLink(id: string): string {
+  const target = getEntry(id);
+  const label = target?.term ?? id;
+  return `<a class="link" data-entry="${escapeHtml(id)}" tabindex="0" role="link">${escapeHtml(label)}</a>`;
+}
+
+function flowHtml(entry: GlossaryEntry): string | undefined {
+  const flow = entry.token?.flow ?? [];
+  if (flow.length === 0) return undefined;
+  return flow.map((f) => `${entryLink(f.to)} <span class="muted">via</span> <code>${escapeHtml(f.via)}</code>`).join('<br>');
+}
+
+function md(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : renderInline(text);
+}
+
+function definitionList(rows: [string, string | undefined][]): string {
+  const items = rows
+    .filter((row): row is [string, string] => row[1] !== undefined)
+    .map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${value}</dd>`)
+    .join('\n');
+  return `<dl>${items}</dl>`;
+}
