@@ -18,13 +18,14 @@ interface Finding {
 }
 
 /** A row of the Tokens view. */
-export type TokensNode =
+export type TokensNode = { id: string } & (
   | { kind: 'scope'; label: string; file?: vscode.Uri; tokens: TokenOccurrence[]; findings: Finding[] }
   | { kind: 'type'; type: string; tokens: TokenOccurrence[]; findings: Finding[]; showFile: boolean }
   | { kind: 'environment'; environment: string; tokens: TokenOccurrence[]; findings: Finding[]; showFile: boolean }
   | { kind: 'token'; token: TokenOccurrence; findings: Finding[]; showFile: boolean }
   | { kind: 'others'; findings: Finding[]; showFile: boolean }
-  | { kind: 'finding'; finding: Finding; showFile: boolean };
+  | { kind: 'finding'; finding: Finding; showFile: boolean }
+);
 
 /** Tree data for the Tokens view. */
 export class TokensTreeProvider implements vscode.TreeDataProvider<TokensNode>, vscode.Disposable {
@@ -50,9 +51,10 @@ export class TokensTreeProvider implements vscode.TreeDataProvider<TokensNode>, 
     if (node === undefined) return this.scopes();
     switch (node.kind) {
       case 'scope':
-        return groupByType(node.tokens, node.findings, node.file === undefined);
+        return groupByType(node.id, node.tokens, node.findings, node.file === undefined);
       case 'type':
         return groupBy(node.tokens, (t) => t.environment).map(([environment, tokens]) => ({
+          id: `${node.id}/env:${environment}`,
           kind: 'environment',
           environment,
           tokens,
@@ -61,13 +63,19 @@ export class TokensTreeProvider implements vscode.TreeDataProvider<TokensNode>, 
         }));
       case 'environment':
         return node.tokens.map((token) => ({
+          id: `${node.id}/token:${placeId(token.uri, token.range)}`,
           kind: 'token',
           token,
           findings: node.findings.filter((f) => sameFile(f, token) && f.diagnostic.range.intersection(token.range) !== undefined),
           showFile: node.showFile,
         }));
       case 'others':
-        return node.findings.map((finding) => ({ kind: 'finding', finding, showFile: node.showFile }));
+        return node.findings.map((finding, i) => ({
+          id: `${node.id}/finding:${placeId(finding.uri, finding.diagnostic.range)}:${i}`,
+          kind: 'finding',
+          finding,
+          showFile: node.showFile,
+        }));
       default:
         return [];
     }
@@ -86,11 +94,12 @@ export class TokensTreeProvider implements vscode.TreeDataProvider<TokensNode>, 
   /** "This file" and "Workspace"; nothing at all when neither has a token or finding, so the welcome text shows. */
   private scopes(): TokensNode[] {
     const findings = plaidFindings();
-    const all: TokensNode = { kind: 'scope', label: 'Workspace', tokens: this.index.all(), findings };
+    const all: TokensNode = { id: 'scope:workspace', kind: 'scope', label: 'Workspace', tokens: this.index.all(), findings };
     if (all.tokens.length === 0 && all.findings.length === 0) return [];
     const editor = vscode.window.activeTextEditor?.document.uri;
     if (editor === undefined) return [all];
     const file: TokensNode = {
+      id: `scope:${editor.toString()}`,
       kind: 'scope',
       label: `This file: ${fileName(editor)}`,
       file: editor,
@@ -114,8 +123,9 @@ function plaidFindings(): Finding[] {
     .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()) || a.diagnostic.range.start.compareTo(b.diagnostic.range.start));
 }
 
-function groupByType(tokens: TokenOccurrence[], findings: Finding[], showFile: boolean): TokensNode[] {
+function groupByType(parent: string, tokens: TokenOccurrence[], findings: Finding[], showFile: boolean): TokensNode[] {
   const types: TokensNode[] = groupBy(tokens, (t) => t.type).map(([type, group]) => ({
+    id: `${parent}/type:${type}`,
     kind: 'type',
     type,
     tokens: group,
@@ -123,14 +133,24 @@ function groupByType(tokens: TokenOccurrence[], findings: Finding[], showFile: b
     showFile,
   }));
   const others = findings.filter((f) => !tokens.some((t) => sameFile(f, t) && f.diagnostic.range.intersection(t.range)));
-  return others.length > 0 ? [...types, { kind: 'others', findings: others, showFile }] : types;
+  return others.length > 0 ? [...types, { id: `${parent}/others`, kind: 'others', findings: others, showFile }] : types;
+}
+
+/** A stable id for a place, so the tree keeps each row's identity (and expansion) across refreshes. */
+function placeId(uri: vscode.Uri, range: vscode.Range): string {
+  return `${uri.toString()}#${range.start.line}:${range.start.character}`;
 }
 
 function treeItemOf(node: TokensNode): vscode.TreeItem {
+  const item = treeItemContent(node);
+  item.id = node.id;
+  return item;
+}
+
+function treeItemContent(node: TokensNode): vscode.TreeItem {
   switch (node.kind) {
     case 'scope': {
       const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
-      item.id = `scope:${node.file?.toString() ?? 'workspace'}`;
       item.iconPath = new vscode.ThemeIcon(node.file ? 'file' : 'root-folder');
       item.description = countLabel(node.tokens.length, node.findings.length);
       return item;
