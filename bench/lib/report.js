@@ -1,0 +1,187 @@
+'use strict';
+/**
+ * Renders a run's results as Markdown: the targets of the performance issue with ✓/✗ and the gap named, then the
+ * detail of each section, the machine and the exact commands. The same text is printed and written into
+ * BENCHMARKS.md between its markers.
+ */
+const fs = require('node:fs');
+const { RATIO_TARGET } = require('../sections/adversarial');
+const { BENCHMARKS_MD } = require('./paths');
+
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+const MB = 1024 * 1024;
+
+const INTRO = `# Benchmarks
+
+Plaid Lens measured side by side with its peers, on one machine, in one run. Everything between the markers below
+is rewritten by \`npm run bench\` (three to five minutes on two cores; \`npm run bench -- --quick\` is a 20 MB check that
+leaves this file alone). The corpus is generated from a fixed seed by \`bench/corpus.js\` with a known number of
+planted findings; the peers are installed by the benchmark into a cache outside the repository and get the same
+patterns, \`bench/patterns/plaid.txt\`. \`bench/README.md\` says what each measurement does.
+
+`;
+
+const num = (n, digits = 0) => (n === undefined || n === null || Number.isNaN(n) ? '–' : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+const ms = (n) => (n === undefined || n === null ? '–' : n >= 1000 ? `${num(n / 1000, 2)} s` : `${num(n, n < 10 ? 2 : n < 100 ? 1 : 0)} ms`);
+const mib = (kb) => (kb === undefined || kb === null ? '–' : `${num(kb / 1024, 1)} MB`);
+const ratio = (n) => (n === undefined || !Number.isFinite(n) ? '–' : `${num(n, n < 10 ? 2 : 1)}×`);
+/** A table row; each cell on one line with its pipes escaped, so an error message cannot break the table. */
+const row = (cells) => `| ${cells.map((c) => String(c).split('\n')[0].replace(/\|/g, '\\|')).join(' | ')} |`;
+const NOT_RUN = 'not run';
+
+/** The same comparison in CPU time, which other processes on the machine disturb less than the wall clock. */
+const cpuRatio = (a, b) => (a && b ? ` (CPU time ${ratio(a / b)})` : '');
+
+/** A ✓ or a ✗ with the gap. */
+const status = (met, gap) => (met ? '✓' : `✗ ${gap}`);
+
+function targetRows(results) {
+  const rows = [];
+  const cli = results.cli;
+  const ours = cli?.tools?.ours;
+  const rg = cli?.tools?.rg;
+  const sl = cli?.tools?.secretlint;
+  const corpus = cli ? `${cli.corpus.sizeMb} MB corpus` : 'corpus';
+  if (ours?.ok && sl?.ok) {
+    const r = sl.wallMs / ours.wallMs;
+    rows.push([`CLI scan ≥ 10× faster than secretlint (${corpus})`, ms(ours.wallMs), `secretlint ${ms(sl.wallMs)}: ${ratio(r)}${cpuRatio(sl.cpuMs, ours.cpuMs)}`, status(r >= 10, `${ratio(r)}; the CLI needs to be ${ratio(10 / r)} faster`)]);
+  } else rows.push([`CLI scan ≥ 10× faster than secretlint`, ours?.ok ? ms(ours.wallMs) : ours?.error ?? NOT_RUN, sl?.error ?? NOT_RUN, '–']);
+  if (ours?.ok && rg?.ok) {
+    const r = ours.wallMs / rg.wallMs;
+    rows.push([`CLI scan within 2× of ripgrep's wall time`, ms(ours.wallMs), `ripgrep ${ms(rg.wallMs)}: ${ratio(r)}${cpuRatio(ours.cpuMs, rg.cpuMs)}`, status(r <= 2, `${ratio(r)} ripgrep; ${ratio(r / 2)} over the bound`)]);
+  } else rows.push([`CLI scan within 2× of ripgrep's wall time`, ours?.ok ? ms(ours.wallMs) : ours?.error ?? NOT_RUN, rg?.error ?? NOT_RUN, '–']);
+  if (ours?.ok) {
+    const diffs = ours.comparison.ruleDiffs;
+    const gap = diffs.map((d) => `${d.rule} ${num(d.got)} (expected ${num(d.expected)})`).join('; ');
+    rows.push(['CLI findings = the planted findings, per rule and file', num(ours.findings), `expected ${num(cli.corpus.expected.engineTotal)}`, status(diffs.length === 0 && ours.comparison.filesDiffering === 0, `${gap || 'same per rule'}; ${ours.comparison.filesDiffering} file(s) differ`)]);
+  }
+  const ed = results.editor;
+  if (ed?.available) {
+    rows.push(['Edit → diagnostics median ≤ 10 ms (5 MB document)', ms(ed.edits.medianMs), `full scan() ${ms(ed.fullScanMs)}`, status(ed.edits.medianMs <= 10, `${ratio(ed.edits.medianMs / 10)} over`)]);
+    rows.push(['Edit → diagnostics p95 ≤ 25 ms', ms(ed.edits.p95Ms), `max ${ms(ed.edits.maxMs)}`, status(ed.edits.p95Ms <= 25, `${ratio(ed.edits.p95Ms / 25)} over`)]);
+    rows.push(['Diagnostics after the edits = a full scan of the final text', `${num(ed.finalDiagnostics)} published`, `${num(ed.finalScanFindings)} by scan()`, status(ed.finalMatchesFullScan, 'they differ')]);
+    rows.push(['Hover median ≤ 2 ms', ms(ed.hovers.medianMs), `${ed.hovers.answered}/${ed.hovers.count} with content`, status(ed.hovers.medianMs <= 2 && ed.hovers.answered === ed.hovers.count, ed.hovers.medianMs > 2 ? `${ratio(ed.hovers.medianMs / 2)} over` : 'some hovers came back empty')]);
+  } else rows.push(['Edit → diagnostics ≤ 10 ms median, ≤ 25 ms p95; hover ≤ 2 ms', ed?.reason ?? NOT_RUN, '', '–']);
+  const mem = results.memory;
+  if (mem?.available) {
+    rows.push([`Server RSS ≤ 60 MB with ${num(mem.documents)} open documents`, mib(mem.rssKb), `idle ${mib(mem.idleRssKb)}`, status(mem.rssKb <= 60 * 1024, `${mib(mem.rssKb - 60 * 1024)} over`)]);
+  } else rows.push(['Server RSS ≤ 60 MB with 1,000 open documents', mem?.reason ?? NOT_RUN, '', '–']);
+  const st = results.startup;
+  if (st?.available) {
+    rows.push(['Server ready (spawn → initialize answered) ≤ 200 ms', ms(st.serverMs), `\`node -e 0\` ${ms(st.nodeMs)}`, status(st.serverMs <= 200, `${ms(st.serverMs - 200)} over`)]);
+  } else rows.push(['Server ready ≤ 200 ms', st?.reason ?? NOT_RUN, '', '–']);
+  const vsix = results.vsix;
+  if (vsix?.available) {
+    rows.push(['VSIX ≤ 400 KB', `${num(vsix.bytes / 1024, 1)} KB`, '', status(vsix.bytes <= 400 * 1024, `${num((vsix.bytes - 400 * 1024) / 1024, 1)} KB over`)]);
+  } else rows.push(['VSIX ≤ 400 KB', vsix?.reason ?? NOT_RUN, '', '–']);
+  const adv = results.adversarial;
+  if (adv?.available) {
+    const worst = [...adv.cases].sort((a, b) => (b.ratio ?? Infinity) - (a.ratio ?? Infinity))[0];
+    const slowest = adv.cases.find((c) => c.name === adv.slowest);
+    rows.push([`Hostile 10 MB input costs ≤ ${RATIO_TARGET}× the 1 MB one (worst case)`, `${ratio(worst.ratio)} (${worst.name})`, `slowest ${num(slowest?.mbPerSecond, 1)} MB/s (${adv.slowest})`, status(adv.cases.every((c) => c.met), `${adv.cases.filter((c) => !c.met).map((c) => c.name).join(', ')}`)]);
+  } else rows.push([`Hostile 10 MB input ≤ ${RATIO_TARGET}× the 1 MB one`, NOT_RUN, '', '–']);
+  return rows;
+}
+
+function cliTable(cli) {
+  const lines = [`### CLI throughput: ${num(cli.corpus.files)} files, ${num(cli.corpus.bytes / MB, 1)} MB (seed ${cli.corpus.seed})`, ''];
+  lines.push(row(['Tool', 'Wall (median)', 'CPU user+sys', 'Peak RSS', 'MB/s', 'Findings', 'Expected']), row(Array(7).fill('---')));
+  const expected = cli.corpus.expected;
+  const describe = {
+    ours: `${num(expected.engineTotal)} planted engine findings`,
+    rg: `${num(expected.regex)} pattern matches (planted + look-alikes)`,
+    secretlint: `${num(expected.regex)} pattern matches`,
+  };
+  for (const key of ['ours', 'rg', 'secretlint']) {
+    const t = cli.tools[key];
+    if (!t) continue;
+    if (!t.ok) {
+      lines.push(row([t.name, t.error, '', '', '', '', describe[key]]));
+      continue;
+    }
+    const name = t.version ? `${t.name} ${t.version.replace(/^ripgrep /, '')}` : t.name;
+    lines.push(row([name, ms(t.wallMs), ms(t.cpuMs), mib(t.peakRssKb), num(cli.corpus.bytes / MB / (t.wallMs / 1000), 1), num(t.findings), describe[key]]));
+  }
+  const ours = cli.tools.ours;
+  lines.push('');
+  lines.push(`Each tool ran ${ours?.runs ?? '–'} time(s) after one untimed pass that loads the files into the page cache. ` +
+    `Peers count each place once (ripgrep \`--count-matches\`, one combined expression for secretlint); the CLI ` +
+    `counts findings, so a Development token is two (development-environment and hardcoded-token).`);
+  if (ours?.ok && ours.comparison.fileDiffs.length > 0) {
+    lines.push('', `Where the CLI differs from the planted counts (${ours.comparison.filesDiffering} file(s); examples per rule):`, '');
+    for (const d of ours.comparison.fileDiffs) lines.push(`- \`${d.file}\`: ${d.rule} ${d.got}, expected ${d.expected}`);
+  }
+  return lines;
+}
+
+function detailTables(results) {
+  const lines = [];
+  const ed = results.editor;
+  if (ed?.available) {
+    lines.push('', `### Editor: ${num(ed.documentBytes / MB, 1)} MB TypeScript document over stdio LSP`, '', row(['Measure', 'Value']), row(['---', '---']));
+    lines.push(row(['didOpen → first diagnostics', `${ms(ed.openMs)} (${num(ed.openDiagnostics)} diagnostics)`]));
+    lines.push(row([`didChange → publishDiagnostics, ${ed.edits.count} one-character edits`, `median ${ms(ed.edits.medianMs)}, p95 ${ms(ed.edits.p95Ms)}, max ${ms(ed.edits.maxMs)}`]));
+    lines.push(row([`hover, ${ed.hovers.count} tokens`, `median ${ms(ed.hovers.medianMs)}, p95 ${ms(ed.hovers.p95Ms)}`]));
+    lines.push(row(['peer: one in-process `scan()` of the same text', `${ms(ed.fullScanMs)} (${num(ed.findings)} findings)`]));
+    lines.push(row(['edit latency / full scan', ratio(ed.edits.medianMs / ed.fullScanMs)]));
+  }
+  const mem = results.memory;
+  const st = results.startup;
+  const ours = results.cli?.tools?.ours;
+  if (mem?.available || st?.available || ours?.ok || results.vsix?.available) {
+    lines.push('', '### Memory, start-up, size', '', row(['Measure', 'Value']), row(['---', '---']));
+    if (mem?.available) {
+      lines.push(row([`server RSS: idle / after ${num(mem.documents)} documents (${num(mem.totalBytes / MB, 1)} MB) / peak`, `${mib(mem.idleRssKb)} / ${mib(mem.rssKb)} / ${mib(mem.peakRssKb)}`]));
+      lines.push(row([`didOpen × ${num(mem.documents)} → every document's diagnostics`, ms(mem.openAllMs)]));
+    }
+    if (ours?.ok) lines.push(row([`CLI peak RSS on the ${results.cli.corpus.sizeMb} MB corpus`, mib(ours.peakRssKb)]));
+    if (st?.available) lines.push(row([`server spawn → initialize answered (median of ${st.runs})`, ms(st.serverMs)]), row(['peer: `node -e 0` spawn → exit', ms(st.nodeMs)]));
+    if (results.vsix?.available) lines.push(row(['VSIX', `${num(results.vsix.bytes)} bytes (${results.vsix.source})`]));
+  }
+  const adv = results.adversarial;
+  if (adv?.available) {
+    lines.push('', `### Hostile inputs: one line each, in-process \`scan()\`, best CPU time of at least ${adv.runs} run(s)`, '');
+    lines.push(row(['Input', '1 MB', '10 MB', 'MB/s at 10 MB', '10 MB / 1 MB', `≤ ${RATIO_TARGET}×`, 'Findings at 10 MB']), row(Array(7).fill('---')));
+    for (const c of adv.cases) {
+      const cell = (m) => (m.error ? m.error : ms(m.cpuMs));
+      lines.push(row([c.title, cell(c.small), cell(c.large), num(c.mbPerSecond, 1), ratio(c.ratio), c.met ? '✓' : '✗', num(c.large.findings)]));
+    }
+  }
+  return lines;
+}
+
+/** The Markdown for a run. */
+function renderReport(results, { machine, options, commands }) {
+  const m = machine;
+  const lines = [
+    `_${m.date}, ${options.quick ? 'quick run' : 'full run'}${options.only ? ` (only ${options.only.join(', ')})` : ''}${m.commit ? `, commit ${m.commit}` : ''}._`,
+    '',
+    `**Machine:** ${m.cpu}, ${m.cores} cores, ${num(m.memoryGiB, 1)} GiB, ${m.system}, Node ${m.node}; load average ${num(m.loadAverage, 2)} at the start, ${num(m.loadAverageAtEnd, 2)} at the end${m.loadAverage > m.cores || m.loadAverageAtEnd > m.cores ? ' (other work shared the cores: wall times are inflated, CPU times less so)' : ''}.` +
+      (results.cli?.tools?.rg?.version ? ` ${results.cli.tools.rg.version}.` : '') +
+      (results.cli?.tools?.secretlint?.version ? ` secretlint ${results.cli.tools.secretlint.version} with @secretlint/secretlint-rule-pattern ${results.cli.tools.secretlint.version}.` : ''),
+    '',
+    '### Targets',
+    '',
+    row(['Target', 'Measured', 'Peer in the same run', 'Status']),
+    row(['---', '---', '---', '---']),
+    ...targetRows(results).map(row),
+  ];
+  if (results.cli?.available) lines.push('', ...cliTable(results.cli));
+  lines.push(...detailTables(results));
+  lines.push('', '### Commands', '', '```sh', ...commands, '```');
+  return lines.join('\n') + '\n';
+}
+
+/** Writes `body` between the markers of BENCHMARKS.md, creating the file with its introduction when missing. */
+function writeBenchmarksFile(body, file = BENCHMARKS_MD) {
+  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `${INTRO}${START}\n${END}\n`;
+  const start = current.indexOf(START);
+  const end = current.indexOf(END);
+  const base = start >= 0 && end > start ? current : `${current.trimEnd()}\n\n${START}\n${END}\n`;
+  const s = base.indexOf(START);
+  const e = base.indexOf(END);
+  fs.writeFileSync(file, `${base.slice(0, s + START.length)}\n${body}${base.slice(e)}`);
+}
+
+module.exports = { renderReport, writeBenchmarksFile };

@@ -1,0 +1,38 @@
+'use strict';
+/**
+ * Times one adversarial case in a process of its own, so that a scan that never ends can be stopped from outside:
+ *   node --expose-gc adversarialWorker.js ENGINE_BUNDLE CASE SIZE RUNS
+ * Prints `{ "cpuMs", "wallMs", "runs", "findings" }` on stdout: the best of the runs, in CPU time (user+sys of this
+ * process) and in wall time. CPU time is what the input costs; on a busy machine the wall clock also counts the
+ * time other processes held the cores.
+ */
+const { makeInput } = require('../lib/adversarial');
+
+/** Short scans are repeated until this much time is spent, so timer granularity and noise average out. */
+const MIN_TOTAL_MS = 400;
+const MAX_RUNS = 25;
+
+const [enginePath, name, size, runs] = process.argv.slice(2);
+const engine = require(enginePath);
+const text = makeInput(name, Number(size));
+// The first scan compiles the engine's code; measure the steady state, as in an editor that has been running.
+engine.scan(text.slice(0, 65536), { fileName: 'input.ts' });
+let cpuMs = Infinity;
+let wallMs = Infinity;
+let total = 0;
+let done = 0;
+let findings = 0;
+while (done < MAX_RUNS && (done < Number(runs) || total < MIN_TOTAL_MS)) {
+  // Each run starts from a clean heap: garbage left by the previous run is not charged to this one.
+  global.gc?.();
+  const cpu = process.cpuUsage();
+  const started = process.hrtime.bigint();
+  findings = engine.scan(text, { fileName: 'input.ts' }).length;
+  const wall = Number(process.hrtime.bigint() - started) / 1e6;
+  const used = process.cpuUsage(cpu);
+  cpuMs = Math.min(cpuMs, (used.user + used.system) / 1000);
+  wallMs = Math.min(wallMs, wall);
+  total += wall;
+  done++;
+}
+process.stdout.write(JSON.stringify({ cpuMs, wallMs, runs: done, findings }) + '\n');
