@@ -155,6 +155,14 @@ suite('development-environment: SDK constants and their fixes', () => {
       fixed: ['new Configuration({ basePath: PlaidEnvironments.production })', 'new Configuration({ basePath: PlaidEnvironments.sandbox })'],
     },
     {
+      name: 'plaid-node constant in a minified bundle, right after a colon',
+      file: 'dist/app.min.js',
+      text: 'const c={basePath:PlaidEnvironments.development};',
+      flagged: 'PlaidEnvironments.development',
+      sdk: 'plaid-node',
+      fixed: ['const c={basePath:PlaidEnvironments.production};', 'const c={basePath:PlaidEnvironments.sandbox};'],
+    },
+    {
       name: "plaid-node PlaidEnvironments['development']",
       file: 'src/plaid.js',
       text: "const basePath = PlaidEnvironments['development'];",

@@ -22,10 +22,14 @@ const kinds: CredentialKind[] = credentialEntries
   .filter((entry) => RULE_OF[entry.id] !== undefined)
   .map((entry) => ({ rule: RULE_OF[entry.id]!, entry, keyPattern: new RegExp(entry.credential.keyPattern, 'i') }));
 
-const lengths = [...new Set(kinds.map((k) => k.entry.credential.hexLength))].sort((a, b) => b - a);
+const lengths = new Set(kinds.map((k) => k.entry.credential.hexLength));
+const shortest = Math.min(...lengths);
 
-/** Runs of lowercase hex of exactly a credential's length, not part of a longer word. */
-const HEX_RUN = new RegExp(`(?<![A-Za-z0-9_])(?:${lengths.map((n) => `[a-f0-9]{${n}}`).join('|')})(?![A-Za-z0-9_])`, 'g');
+/**
+ * Whole runs of lowercase hex at least as long as the shortest credential; the exact lengths are checked after.
+ * Matching whole runs once is much cheaper than trying each length at every hex digit.
+ */
+const HEX_RUN = new RegExp(`(?<![A-Za-z0-9_])[a-f0-9]{${shortest},}(?![A-Za-z0-9_])`, 'g');
 
 /**
  * The key a value is assigned to: `secret: "`, `PLAID_SECRET=`, `api_key["secret"] = '`, `.clientId("`, and the
@@ -42,16 +46,17 @@ const MIN_ENTROPY_BITS = 3;
 /** Reports hard-coded secrets and client IDs. */
 export function checkCredentials(ctx: ScanContext): void {
   const active = kinds.filter((k) => ctx.enabled(k.rule));
-  if (active.length === 0 || ctx.privateEnvFile) return;
+  // Every credential needs Plaid in its key or in the file, so a file that never says "plaid" has none.
+  if (active.length === 0 || ctx.privateEnvFile || !ctx.mentionsPlaid()) return;
   for (const m of ctx.text.matchAll(HEX_RUN)) {
     const value = m[0];
+    if (!lengths.has(value.length)) continue;
     const prefix = linePrefix(ctx.text, m.index);
     const assigned = ASSIGNED_TO.exec(prefix);
     const key = assigned?.[1];
     if (!key) continue;
     const kind = active.find((k) => k.entry.credential.hexLength === value.length && k.keyPattern.test(key));
     if (!kind || entropy(value) < MIN_ENTROPY_BITS) continue;
-    if (!/plaid/i.test(key) && !ctx.mentionsPlaid()) continue;
     const severity = ctx.severity(kind.rule, kind.entry.credential.severity);
     if (!severity) continue;
     const range = { start: m.index, end: m.index + value.length };

@@ -23,22 +23,37 @@ const host = (url: string) => url.replace(/^https:\/\//, '');
 const ENV_SETTING =
   /(?<![A-Za-z0-9_])plaid[_-]?env(?:ironment)?["']?(?:\s*(?::|=>|:=|=|(?:[\])]\s*)?(?:,|\|\||\?\?|\bor\b))|:-)\s*["']?(development)(?![A-Za-z0-9_])/gi;
 
-interface ConstantPattern {
-  re: RegExp;
+/** What a written SDK constant stands for. */
+interface ConstantMeaning {
+  /** The environment segment, e.g. `sandbox`. */
+  segment: string;
   /** The SDK that spells the constant so, e.g. `plaid-node`. */
   sdk: string;
 }
 
-/** Matchers for each SDK's Development constant, built from the glossary. */
-const constantPatterns: ConstantPattern[] = (development?.environment.sdkConstants ?? []).map((c) => ({
-  re: constantRegExp(c.constant),
-  sdk: c.sdk,
-}));
+/** Every spelling of every environment's SDK constants, from the glossary. */
+const constantMeanings = new Map<string, ConstantMeaning>(
+  environmentEntries
+    .filter((env) => env.environment.status !== 'mode')
+    .flatMap((env) =>
+      (env.environment.sdkConstants ?? []).flatMap((c) =>
+        [...constantVariants(c.constant)].map((v) => [v, { segment: env.environment.segment, sdk: c.sdk }] as const),
+      ),
+    ),
+);
 
-/** Matches an SDK constant as written: also `X['development']`, `X["development"]` and `Environment.Development`. */
-export function constantRegExp(constant: string): RegExp {
-  const alternatives = [...constantVariants(constant)].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  return new RegExp(`(?<![A-Za-z0-9_.:])(?:${alternatives.join('|')})(?![A-Za-z0-9_])`, 'g');
+/** One pass finds every environment's constants; a map lookup says which one matched. */
+const ALL_CONSTANTS = alternationRegExp([...constantMeanings.keys()]);
+
+/** The Development constants only, for the rule (gated on the text containing the word at all). */
+const DEVELOPMENT_CONSTANTS = alternationRegExp(
+  [...constantMeanings].filter(([, m]) => m.segment === development?.environment.segment).map(([v]) => v),
+);
+
+/** Matches any of `literals` as a whole name: not inside a longer identifier, a member chain or a Ruby `::` path. */
+function alternationRegExp(literals: string[]): RegExp {
+  const alternatives = [...literals].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  return new RegExp(`(?<![A-Za-z0-9_.])(?<!::)(?:${alternatives.join('|')})(?![A-Za-z0-9_])`, 'g');
 }
 
 function constantVariants(constant: string): Set<string> {
@@ -94,15 +109,14 @@ export function checkDevelopment(ctx: ScanContext): void {
     const word = development.environment.segment;
     report({ start, end: at + devHost.length }, `\`${devHost}\``, { start: at, end: at + word.length }, word);
   }
-  for (const pattern of constantPatterns) {
-    for (const m of ctx.text.matchAll(pattern.re)) {
-      // `ApiClient.Development` or `Environment.Development` alone could be anyone's enum; Plaid's need Plaid nearby.
-      if (!/plaid/i.test(m[0]) && !ctx.mentionsPlaid()) continue;
-      const wordAt = m[0].toLowerCase().lastIndexOf('development');
-      const range = { start: m.index, end: m.index + m[0].length };
-      const wordRange = { start: m.index + wordAt, end: m.index + wordAt + 'development'.length };
-      report(range, `The ${pattern.sdk} constant \`${m[0]}\``, wordRange, m[0].slice(wordAt, wordAt + 11));
-    }
+  for (const m of ctx.text.matchAll(DEVELOPMENT_CONSTANTS)) {
+    // `ApiClient.Development` or `Environment.Development` alone could be anyone's enum; Plaid's need Plaid nearby.
+    if (!/plaid/i.test(m[0]) && !ctx.mentionsPlaid()) continue;
+    const sdk = constantMeanings.get(m[0])!.sdk;
+    const wordAt = m[0].toLowerCase().lastIndexOf('development');
+    const range = { start: m.index, end: m.index + m[0].length };
+    const wordRange = { start: m.index + wordAt, end: m.index + wordAt + 'development'.length };
+    report(range, `The ${sdk} constant \`${m[0]}\``, wordRange, m[0].slice(wordAt, wordAt + 11));
   }
   for (const m of ctx.text.matchAll(ENV_SETTING)) {
     const valueAt = m.index + m[0].length - m[1]!.length;
@@ -118,24 +132,22 @@ export function checkDevelopment(ctx: ScanContext): void {
 export function configuredEnvironment(text: string): ConfiguredEnvironment | undefined {
   if (!text.includes('plaid') && !text.includes('Plaid')) return undefined;
   const seen = new Map<string, string>();
-  for (const env of environmentMatchers) {
-    if (seen.has(env.segment)) continue;
-    const written = text.includes(env.host) ? env.host : env.constants.map((re) => re.exec(text)?.[0]).find((m) => m);
-    if (written) seen.set(env.segment, written);
+  for (const env of environmentHosts) {
+    if (text.includes(env.host)) seen.set(env.segment, env.host);
+  }
+  for (const m of text.matchAll(ALL_CONSTANTS)) {
+    const segment = constantMeanings.get(m[0])!.segment;
+    if (!seen.has(segment)) seen.set(segment, m[0]);
   }
   if (seen.size !== 1) return undefined;
   const [segment, evidence] = [...seen][0]!;
   return { segment, evidence: `\`${evidence}\`` };
 }
 
-/** Per environment that is not a mode: its host and its SDK constants (non-global, so `exec` keeps no state). */
-const environmentMatchers = environmentEntries
+/** Per environment that is not a mode: its host. */
+const environmentHosts = environmentEntries
   .filter((env) => env.environment.status !== 'mode')
-  .map((env) => ({
-    segment: env.environment.segment,
-    host: host(env.environment.baseUrl),
-    constants: (env.environment.sdkConstants ?? []).map((c) => new RegExp(constantRegExp(c.constant).source)),
-  }));
+  .map((env) => ({ segment: env.environment.segment, host: host(env.environment.baseUrl) }));
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
