@@ -235,6 +235,8 @@ suite('parseConfig rejects globs that cannot work', () => {
     { glob: 'a]', message: '"]" at position 2 has no "["' },
     { glob: '@(a|b', message: 'Missing closing: ")"' },
     { glob: 'a)', message: 'Missing opening: "("' },
+    { glob: '*a*a*a*b', message: 'more than 3 "*" wildcards in one path segment' },
+    { glob: 'src/*a*b*c*d/x', message: 'more than 3 "*" wildcards in one path segment' },
   ];
   for (const { glob, message } of cases) {
     test(`Should reject ${JSON.stringify(glob)} in ignore and in override files`, () => {

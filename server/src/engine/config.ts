@@ -4,7 +4,7 @@
  */
 import { createScanner, getLocation, parseTree, printParseErrorCode, SyntaxKind, type ParseError } from 'jsonc-parser';
 import picomatch from 'picomatch/posix';
-import { shown, validateConfigTree, type ConfigIssue, type FieldStep } from './configSchema';
+import { GLOB_OPTIONS, shown, validateConfigTree, type ConfigIssue, type FieldStep } from './configSchema';
 import type { RuleId, SeverityLevel } from './types';
 
 /** Severities for the files that match `files`, e.g. `{ files: ['test/**'], rules: { 'hardcoded-token': 'off' } }`. */
@@ -191,7 +191,7 @@ function compileGlob(glob: string): CompiledGlob {
     const trimmed = glob.replace(/\/+$/, '');
     const anchored = trimmed.includes('/');
     const pattern = trimmed.replace(/^(\.\/|\/)+/, '');
-    cached = { anchored, foldersOnly, isMatch: picomatch(pattern === '' ? '**' : pattern, { dot: true }) };
+    cached = { anchored, foldersOnly, isMatch: picomatch(pattern === '' ? '**' : pattern, GLOB_OPTIONS) };
     if (compiled.size >= MAX_COMPILED) compiled.clear();
     compiled.set(glob, cached);
   }

@@ -161,6 +161,15 @@ function readGlobs(node: Node, path: FieldStep[], issues: ConfigIssue[], require
   return globs;
 }
 
+/**
+ * A glob like `*a*a*a*a*a*b` compiles to a regular expression that backtracks exponentially on a long file name, so
+ * a cloned repository's config could hang the scan. Real-world globs need one or two wildcards per segment.
+ */
+const MAX_WILDCARDS_PER_SEGMENT = 3;
+
+/** How globs are compiled everywhere: dotfiles match, and no extglobs (`+(a|b)`), whose nesting can also backtrack. */
+export const GLOB_OPTIONS = { dot: true, strictBrackets: true, noextglob: true } as const;
+
 /** Why a glob cannot be used, or undefined when it is fine. */
 export function globProblem(glob: string): string | undefined {
   if (glob.trim() === '') return 'a glob cannot be empty';
@@ -169,8 +178,12 @@ export function globProblem(glob: string): string | undefined {
   if (/^[./]+$/.test(glob)) return 'a glob must name files or folders; write "**" to match everything';
   const unbalanced = unbalancedBracket(glob);
   if (unbalanced) return `not a valid glob: ${unbalanced}`;
+  const crowded = glob.split('/').find((segment) => (segment.match(/(?<!\\)\*+/g) ?? []).length > MAX_WILDCARDS_PER_SEGMENT);
+  if (crowded !== undefined) {
+    return `"${shown(crowded)}" has more than ${MAX_WILDCARDS_PER_SEGMENT} "*" wildcards in one path segment; such globs can take exponential time to match`;
+  }
   try {
-    picomatch.makeRe(glob, { dot: true, strictBrackets: true });
+    picomatch.makeRe(glob, GLOB_OPTIONS);
   } catch (error) {
     return `not a valid glob: ${(error as Error).message}`;
   }

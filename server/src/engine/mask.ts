@@ -51,5 +51,6 @@ export function maskText(text: string): string {
     .replace(/\b([a-z]+(?:-[a-z]+)*-[a-z]{2,12}-)((?=[a-z-]*[0-9])[a-z0-9][a-z0-9-]{15,})/gi, (_m, head: string, tail: string) =>
       maskToken(head + tail, head.length),
     )
-    .replace(/(?<![A-Za-z0-9])[A-Fa-f0-9]{16,}(?![A-Za-z0-9])/g, (hex) => maskSecret(hex));
+    // In JSON text a value after a tab or newline reads `\t…` or `\n…`: that `t` or `n` is an escape, not a letter.
+    .replace(/(?<!(?<!\\)[A-Za-z0-9])[A-Fa-f0-9]{16,}(?![A-Za-z0-9])/g, (hex) => maskSecret(hex));
 }
