@@ -1,8 +1,11 @@
 /**
- * Everything the server remembers about an open document, in one place: its settings, its pending diagnose run and
- * its last scan. Kept per document so that nothing leaks between files and closing a file forgets it all.
+ * Everything the server remembers about an open document, in one place: its settings, its pending diagnose run,
+ * its last scan and the edits made since. Kept per document so that nothing leaks between files and closing a file
+ * forgets it all.
  */
-import type { Finding } from './engine';
+import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver/node';
+import { TextDocument, type Position } from 'vscode-languageserver-textdocument';
+import type { Finding, ScanSnapshot, TextChange } from './engine';
 import type { PlaidLensSettings } from './protocol';
 
 /** The outcome of the last diagnose run of a document. */
@@ -17,13 +20,23 @@ export interface ScanRecord {
 export interface DocumentState {
   /** Settings for this document; dropped when the configuration changes so the next use pulls them again. */
   settings?: Promise<PlaidLensSettings>;
-  /** The pending diagnose timer, replaced by every change. */
-  timer?: NodeJS.Timeout;
+  /** Cancels the pending diagnose run, which every change replaces. */
+  cancelRun?: () => void;
   /** Bumped by every scheduled run; a run that sees a newer generation stops before computing. */
   generation: number;
   /** The last published scan. */
   scanned?: ScanRecord;
+  /** The last scan with what an incremental re-scan needs; its text is the document's before {@link changes}. */
+  snapshot?: ScanSnapshot;
+  /** The changes made since {@link snapshot}, in order, as offsets. */
+  changes: TextChange[];
 }
+
+/**
+ * Changes kept for one document between two runs. Past this many, the next run scans in full anyway, so they are
+ * dropped rather than held.
+ */
+const MAX_PENDING_CHANGES = 64;
 
 /** Per-document state for every open document, keyed by URI. */
 export class DocumentStates {
@@ -33,7 +46,7 @@ export class DocumentStates {
   get(uri: string): DocumentState {
     let state = this.states.get(uri);
     if (state === undefined) {
-      state = { generation: 0 };
+      state = { generation: 0, changes: [] };
       this.states.set(uri, state);
     }
     return state;
@@ -46,8 +59,7 @@ export class DocumentStates {
 
   /** Forgets a closed document, cancelling its pending run. */
   delete(uri: string): void {
-    const state = this.states.get(uri);
-    if (state?.timer !== undefined) clearTimeout(state.timer);
+    this.states.get(uri)?.cancelRun?.();
     this.states.delete(uri);
   }
 
@@ -61,4 +73,59 @@ export class DocumentStates {
     const scanned = this.states.get(uri)?.scanned;
     return scanned !== undefined && scanned.version === version ? scanned.findings : undefined;
   }
+
+  /** Forgets the last scan of a document whose text was replaced whole (opened again), so the next run scans it in full. */
+  forgetScan(uri: string): void {
+    const state = this.states.get(uri);
+    if (state === undefined) return;
+    state.snapshot = undefined;
+    state.changes = [];
+  }
+
+  /** Notes changes made to a document, for the next run to re-scan around them. */
+  recordChanges(uri: string, changes: readonly TextChange[]): void {
+    const state = this.states.get(uri);
+    if (state?.snapshot === undefined) return;
+    if (state.changes.length + changes.length > MAX_PENDING_CHANGES) {
+      state.snapshot = undefined;
+      state.changes = [];
+      return;
+    }
+    state.changes.push(...changes);
+  }
+}
+
+/**
+ * The `TextDocuments` configuration that applies LSP content changes as usual and also tells `states` about them:
+ * each change as offsets into the text it applied to (what an incremental re-scan needs), and each document opened.
+ */
+export function recordingDocuments(states: DocumentStates): TextDocumentsConfiguration<TextDocument> {
+  return {
+    create(uri, languageId, version, text) {
+      states.forgetScan(uri);
+      return TextDocument.create(uri, languageId, version, text);
+    },
+    update(document, contentChanges, version) {
+      const changes: TextChange[] = [];
+      let updated = document;
+      for (const change of contentChanges) {
+        changes.push(asOffsets(updated, change));
+        updated = TextDocument.update(updated, [change], version);
+      }
+      states.recordChanges(updated.uri, changes);
+      return updated;
+    },
+  };
+}
+
+/** One content change as offsets into the document it applies to. */
+function asOffsets(document: TextDocument, change: TextDocumentContentChangeEvent): TextChange {
+  if (!('range' in change) || change.range === undefined) return { start: 0, end: document.getText().length, text: change.text };
+  const { start, end } = change.range;
+  const [first, last] = before(end, start) ? [end, start] : [start, end];
+  return { start: document.offsetAt(first), end: document.offsetAt(last), text: change.text };
+}
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
 }

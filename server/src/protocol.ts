@@ -2,7 +2,7 @@
  * The protocol between the Plaid Lens client and server beyond standard LSP: command ids, custom requests and the
  * settings shape. Shared by both sides, so it imports only protocol types (and engine types, which are erased).
  */
-import { RequestType } from 'vscode-languageserver-protocol';
+import { RequestType, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
 import type { DecodedToken, GlossaryCategory, GlossaryEntry, RuleId, SeverityLevel } from './engine';
 
 /** The `source` of every diagnostic the server publishes. */
@@ -72,3 +72,31 @@ export namespace GlossaryEntryRequest {
 
 /** The decoded token, as `workspace/executeCommand` returns it for {@link DecodeTokenCommand}. */
 export type DecodeTokenResult = DecodedToken;
+
+/**
+ * What {@link ScanWorkspaceRequest} scans: workspace folder URIs, e.g. `['file:///home/me/app']`; every workspace
+ * folder when missing. A `workDoneToken` makes the progress report to the client's own token.
+ */
+export interface ScanWorkspaceParams extends WorkDoneProgressParams {
+  folders?: string[];
+}
+
+/** What a workspace scan did. */
+export interface ScanWorkspaceResult {
+  /** Files read and scanned. */
+  files: number;
+  /** Findings in those files. */
+  findings: number;
+  /** Files left out: open in the editor (their diagnostics are live), binary, too large or unreadable. */
+  skipped: number;
+}
+
+/**
+ * Scans every file under the workspace folders on all cores, honouring `.gitignore`, `.plaidlens.json` and the
+ * settings; publishes the diagnostics of each file with findings, reports work-done progress with a percentage,
+ * and stops when the request or its progress is cancelled (answering `RequestCancelled`).
+ */
+export namespace ScanWorkspaceRequest {
+  export const method = 'plaidLens/scanWorkspace';
+  export const type = new RequestType<ScanWorkspaceParams, ScanWorkspaceResult, void>(method);
+}

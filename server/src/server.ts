@@ -2,6 +2,7 @@
  * The Plaid Lens language server: wires the connection to one module per feature. Starts itself; the transport
  * comes from the command line (`--stdio` for most editors, `--node-ipc` for the VS Code client).
  */
+import * as path from 'node:path';
 import {
   CodeActionKind,
   createConnection,
@@ -14,33 +15,37 @@ import {
   type InitializeResult,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, resolveCodeAction } from './codeActions';
 import { executeCommand, glossaryEntry, listGlossary, SERVER_COMMANDS } from './commands';
 import { CONFIG_FILE_NAME, ConfigFiles } from './configFiles';
 import { clientFeatures, type ServerContext } from './context';
 import { DiagnosticsPublisher } from './diagnostics';
-import { DocumentStates } from './documents';
+import { DocumentStates, recordingDocuments } from './documents';
 import { hoverAt } from './hover';
 import { guardNotification, guardRequest, Logger } from './log';
-import { GlossaryEntryRequest, GlossaryListRequest, type TraceLevel } from './protocol';
+import { GlossaryEntryRequest, GlossaryListRequest, ScanWorkspaceRequest, type TraceLevel } from './protocol';
 import { SettingsSource } from './settings';
 import { WorkspaceFolders } from './workspace';
+import { WorkspaceScanner } from './workspaceScan';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const states = new DocumentStates();
+// Each change is also kept as offsets, so that the next diagnose run re-scans only around it.
+const documents = new TextDocuments(recordingDocuments(states));
 const logger = new Logger(connection);
 const context: ServerContext = {
   connection,
   documents,
   logger,
-  states: new DocumentStates(),
+  states,
   folders: new WorkspaceFolders(),
   configFiles: new ConfigFiles(logger),
   settings: new SettingsSource(connection, logger, () => context.features.configuration),
   features: clientFeatures({}),
 };
 const publisher = new DiagnosticsPublisher(context);
+// The scanning threads' script is bundled next to this one.
+const workspaceScanner = new WorkspaceScanner(context, path.join(__dirname, 'scanWorker.js'));
 /** The client's name and version, for the log. */
 let clientName = 'an unnamed client';
 
@@ -130,6 +135,9 @@ connection.onCodeActionResolve(guardRequest(logger, 'codeAction/resolve', (actio
 connection.onExecuteCommand(guardRequest(logger, 'executeCommand', executeCommand));
 connection.onRequest(GlossaryListRequest.type, guardRequest(logger, GlossaryListRequest.method, listGlossary));
 connection.onRequest(GlossaryEntryRequest.type, guardRequest(logger, GlossaryEntryRequest.method, glossaryEntry));
+connection.onRequest(ScanWorkspaceRequest.type, (params, token) =>
+  guardRequest(logger, ScanWorkspaceRequest.method, (p: typeof params) => workspaceScanner.scan(p, token))(params),
+);
 
 // A bug in one handler must not take the server down with every open editor's diagnostics.
 process.on('uncaughtException', (error) => logger.error('Unexpected error', error));

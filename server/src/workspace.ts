@@ -47,6 +47,11 @@ export class WorkspaceFolders {
     return this.folders.length;
   }
 
+  /** The URIs of every folder, in the order the client gave them. */
+  uris(): string[] {
+    return this.folders.map((f) => f.uri);
+  }
+
   /** The innermost workspace folder that contains the document, if any. */
   folderOf(uri: string): WorkspaceFolder | undefined {
     const docPath = fsPathOf(uri);

@@ -10,12 +10,11 @@ import { parseScanArgs, UsageError } from '../../server/src/cli/args';
 import { formatJson } from '../../server/src/cli/formatJson';
 import { buildSarif, FINGERPRINT_KEY, sarifLevel } from '../../server/src/cli/formatSarif';
 import { formatText, summaryLine } from '../../server/src/cli/formatText';
-import { LineIndex } from '../../server/src/cli/lineIndex';
+import { LineIndex } from '../../server/src/files/lineIndex';
 import { Output } from '../../server/src/cli/output';
-import { decodeText, describeFsError } from '../../server/src/cli/readText';
-import type { FileResult, LocatedFinding } from '../../server/src/cli/report';
-import { mapInOrder } from '../../server/src/cli/scanCommand';
-import { scanFile } from '../../server/src/cli/scanFile';
+import { decodeText, describeFsError } from '../../server/src/files/readText';
+import type { FileResult, LocatedFinding } from '../../server/src/files/report';
+import { scanFile } from '../../server/src/files/scanFile';
 import { DEV_URL_LINE, makeTempDir, removeTree, type SarifLogShape } from './cliHarness.test';
 
 function finding(overrides: Partial<LocatedFinding> = {}): LocatedFinding {
@@ -186,22 +185,6 @@ suite('CLI writer, mapper and arguments', () => {
     pipe.output.progress('Scanning… 1 files', true);
     pipe.output.note('note: x');
     assert.equal(pipe.written.stderr, 'note: x\n');
-  });
-
-  test('Should yield mapped results in source order whatever order they settle in', async () => {
-    const settle: (() => void)[] = [];
-    async function* source() {
-      yield* [0, 1, 2, 3];
-    }
-    const mapped = mapInOrder(source(), 4, (n) => new Promise<number>((resolve) => settle.push(() => resolve(n * 10))));
-    const collected = (async () => {
-      const out: number[] = [];
-      for await (const value of mapped) out.push(value);
-      return out;
-    })();
-    while (settle.length < 4) await new Promise((resolve) => setImmediate(resolve));
-    for (const run of [...settle].reverse()) run();
-    assert.deepEqual(await collected, [0, 10, 20, 30]);
   });
 
   test('Should parse scan arguments with their defaults', () => {

@@ -5,8 +5,11 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { maskText } from '../engine/mask';
 
-/** Exit codes shared by every command: 1 means "problems found", 2 means the CLI was called wrongly. */
-export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
+/**
+ * Exit codes shared by every command: 1 means "problems found", 2 means the CLI was called wrongly, 130 (128 +
+ * SIGINT, as shells report it) means Ctrl-C stopped it.
+ */
+export const EXIT = { ok: 0, problems: 1, usage: 2, interrupted: 130 } as const;
 
 /** A mistake in how the CLI was called; its message is shown with a pointer to `--help`. */
 export class UsageError extends Error {}
@@ -34,6 +37,8 @@ export interface ScanArgs {
   maxWarnings?: number;
   /** Files larger than this many kilobytes are skipped with a note. */
   maxFileSizeKb: number;
+  /** Threads that scan at once, e.g. `4`; 1 scans without worker threads. Unset: one per core. */
+  jobs?: number;
 }
 
 /** Options of `plaid-lens decode`. */
@@ -60,6 +65,7 @@ export function parseScanArgs(argv: string[]): ScanArgs {
     config: { type: 'string', short: 'c' },
     'max-warnings': { type: 'string' },
     'max-file-size': { type: 'string' },
+    jobs: { type: 'string', short: 'j' },
     help: { type: 'boolean', short: 'h' },
   });
   const format = (values.format as string | undefined) ?? 'text';
@@ -68,6 +74,7 @@ export function parseScanArgs(argv: string[]): ScanArgs {
   }
   const maxWarnings = values['max-warnings'] as string | undefined;
   const maxFileSize = values['max-file-size'] as string | undefined;
+  const jobs = values.jobs as string | undefined;
   return {
     help: values.help === true,
     paths: positionals.length > 0 ? positionals : ['.'],
@@ -76,6 +83,7 @@ export function parseScanArgs(argv: string[]): ScanArgs {
     config: nonEmpty(values.config as string | undefined, '--config'),
     maxWarnings: maxWarnings === undefined ? undefined : wholeNumber(maxWarnings, '--max-warnings', 0),
     maxFileSizeKb: maxFileSize === undefined ? DEFAULT_MAX_FILE_SIZE_KB : wholeNumber(maxFileSize, '--max-file-size', 1),
+    ...(jobs === undefined ? {} : { jobs: wholeNumber(jobs, '--jobs', 1) }),
   };
 }
 

@@ -2,7 +2,7 @@
  * The `--format json` report: one entry per file with findings. Positions and masked messages only; never a
  * snippet of the file, so no secret can slip into it.
  */
-import type { FileResult } from './report';
+import type { FileResult } from '../files/report';
 
 /** One finding in the JSON report. */
 export interface JsonFinding {

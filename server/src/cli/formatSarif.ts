@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ruleDocsUrl } from '../docs';
 import { RULE_IDS, RULES, type Severity } from '../engine';
-import type { FileResult, LocatedFinding } from './report';
+import type { FileResult, LocatedFinding } from '../files/report';
 
 /** Facts about the tool written into `tool.driver`. */
 export interface SarifToolInfo {

@@ -2,7 +2,7 @@
  * The default, eslint-like report: each file's path, then aligned `line:col  severity  message  rule` rows, then
  * one summary line.
  */
-import type { FileResult, LocatedFinding, Totals } from './report';
+import type { FileResult, LocatedFinding, Totals } from '../files/report';
 
 /** Renders the text report; paths are shown as the results hold them (relative to the working directory). */
 export function formatText(results: readonly FileResult[], totals: Totals): string {

@@ -1,18 +1,19 @@
 /**
- * `plaid-lens scan`: walk the paths, scan each file, write the report, and decide the exit code.
+ * `plaid-lens scan`: walk the paths, scan each file on every core, write the report, and decide the exit code.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { formatConfigError } from '../engine/config';
+import { ConfigFailure, ConfigResolver } from '../files/configs';
+import { totalsOf, type FileResult, type Totals } from '../files/report';
+import type { ScanLimits } from '../files/scanFile';
+import { defaultJobs, scanFiles } from '../files/scanPool';
+import { FileWalker, type ScanRoot } from '../files/walk';
 import { EXIT, UsageError, type ScanArgs } from './args';
-import { ConfigFailure, ConfigResolver } from './configs';
 import { formatJson } from './formatJson';
 import { formatSarif, type SarifToolInfo } from './formatSarif';
 import { formatText } from './formatText';
 import type { Output } from './output';
-import { totalsOf, type FileResult, type Totals } from './report';
-import { scanFile, type ScanLimits } from './scanFile';
-import { FileWalker, type ScanRoot, type WalkItem } from './walk';
 
 /** What a scan needs besides its arguments. */
 export interface ScanContext {
@@ -21,25 +22,30 @@ export interface ScanContext {
   tool: SarifToolInfo;
 }
 
-/**
- * Files read at the same time. Reading is I/O-bound, so a few in flight hide its latency; the engine itself runs
- * on this thread (a worker pool would replace {@link scanAll}'s mapper).
- */
-const READ_CONCURRENCY = 8;
-
 /** Runs a scan and returns the exit code. */
 export async function runScan(args: ScanArgs, context: ScanContext): Promise<number> {
   const { cwd, output } = context;
   const roots = await resolveRoots(args.paths, cwd);
-  let results: FileResult[];
+  const controller = new AbortController();
+  // Ctrl-C stops the workers and the walk; no report is written for a scan that did not finish.
+  const interrupt = (): void => controller.abort();
+  process.once('SIGINT', interrupt);
+  let results: FileResult[] | undefined;
   try {
     const configs = args.config === undefined ? ConfigResolver.discovering(cwd) : await ConfigResolver.fixed(cwd, args.config);
-    results = await scanAll(new FileWalker(cwd, configs), roots, { maxBytes: args.maxFileSizeKb * 1024 }, output);
+    const limits = { maxBytes: args.maxFileSizeKb * 1024 };
+    results = await scanAll(new FileWalker(cwd, configs), roots, limits, args.jobs ?? jobsFor(roots), controller.signal, output);
   } catch (error) {
     if (!(error instanceof ConfigFailure)) throw error;
     output.clearProgress();
     for (const e of error.errors) output.note(`error: ${formatConfigError(e)}`);
     return EXIT.usage;
+  } finally {
+    process.removeListener('SIGINT', interrupt);
+  }
+  if (results === undefined) {
+    output.note('plaid-lens: scan interrupted; no report written');
+    return EXIT.interrupted;
   }
   const totals = totalsOf(results);
   try {
@@ -50,39 +56,42 @@ export async function runScan(args: ScanArgs, context: ScanContext): Promise<num
   return exitCode(totals, args.maxWarnings, output);
 }
 
-/** Walks and scans, reporting each skipped or unreadable file on stderr as it is met. */
-async function scanAll(walker: FileWalker, roots: ScanRoot[], limits: ScanLimits, output: Output): Promise<FileResult[]> {
-  const results: FileResult[] = [];
-  const scanItem = (item: WalkItem): Promise<FileResult> =>
-    item.kind === 'file'
-      ? scanFile(item.job, limits)
-      : Promise.resolve({ absPath: item.absPath, displayPath: item.displayPath, findings: [], note: item.note });
-  try {
-    for await (const result of mapInOrder(walker.walk(roots), READ_CONCURRENCY, scanItem)) {
-      results.push(result);
-      if (result.note !== undefined) {
-        const level = result.note.kind === 'skipped' ? 'note' : 'warning';
-        output.note(`${level}: ${result.displayPath}: ${result.note.kind === 'skipped' ? 'skipped, ' : ''}${result.note.reason}`);
-      }
-      output.progress(`Scanning… ${results.length} file${results.length === 1 ? '' : 's'}`);
-    }
-  } finally {
-    output.clearProgress();
-  }
-  return results;
+/** Files named on the command line, up to which starting worker threads would cost more than it saves. */
+const FEW_FILES = 16;
+
+/** One thread per core, unless only a few files are named and no folder: then this thread scans them at once. */
+function jobsFor(roots: readonly ScanRoot[]): number {
+  return roots.some((root) => root.isDir) || roots.length >= FEW_FILES ? defaultJobs() : 1;
 }
 
 /**
- * Maps an async source with up to `limit` calls in flight, yielding results in source order so the report does
- * not depend on timing. `map` must not reject.
+ * Walks and scans on `jobs` threads, reporting each skipped or unreadable file on stderr as it is met, in walk
+ * order. Undefined when the signal stopped the scan.
  */
-export async function* mapInOrder<T, R>(source: AsyncIterable<T>, limit: number, map: (item: T) => Promise<R>): AsyncGenerator<R> {
-  const pending: Promise<R>[] = [];
-  for await (const item of source) {
-    pending.push(map(item));
-    if (pending.length >= limit) yield await pending.shift()!;
+async function scanAll(
+  walker: FileWalker,
+  roots: ScanRoot[],
+  limits: ScanLimits,
+  jobs: number,
+  signal: AbortSignal,
+  output: Output,
+): Promise<FileResult[] | undefined> {
+  const results: FileResult[] = [];
+  const onResult = (result: FileResult): void => {
+    results.push(result);
+    if (result.note !== undefined) {
+      const level = result.note.kind === 'skipped' ? 'note' : 'warning';
+      output.note(`${level}: ${result.displayPath}: ${result.note.kind === 'skipped' ? 'skipped, ' : ''}${result.note.reason}`);
+    }
+    output.progress(`Scanning… ${results.length} file${results.length === 1 ? '' : 's'}`);
+  };
+  try {
+    const workerScript = path.join(__dirname, 'scanWorker.js');
+    const finished = await scanFiles(walker.walk(roots), { jobs, limits, workerScript, signal }, onResult);
+    return finished ? results : undefined;
+  } finally {
+    output.clearProgress();
   }
-  while (pending.length > 0) yield await pending.shift()!;
 }
 
 function render(args: ScanArgs, results: FileResult[], totals: Totals, context: ScanContext): string {

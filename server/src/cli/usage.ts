@@ -43,13 +43,17 @@ Options:
   -c, --config FILE          Use this config file for every scanned file
   --max-warnings N           Exit with 1 when there are more than N warnings
   --max-file-size KB         Skip files larger than KB kilobytes (default: 1024)
+  -j, --jobs N               Scan on N threads (default: one per core; 1 scans without worker threads)
   -h, --help                 Show this help
 
 Binary files and files over the size limit are skipped with a note on stderr. Files that cannot be read are
 reported on stderr and the scan goes on; they do not change the exit code.
 
+The report lists files in the same order whatever the number of threads. A progress line is shown on a terminal.
+Ctrl-C stops the scan without writing a report.
+
 Exit codes: 0 no error-level finding; 1 an error-level finding, or more warnings than --max-warnings;
-2 usage error or invalid configuration.
+2 usage error or invalid configuration; 130 interrupted by Ctrl-C.
 `;
 
 /** Help for `plaid-lens decode`. */

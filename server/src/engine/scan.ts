@@ -3,7 +3,7 @@
  */
 import { createContext } from './context';
 import { checkCredentials } from './rules/credentials';
-import { checkDevelopment, configuredEnvironment } from './rules/development';
+import { checkDevelopment, configuredEnvironment, type ConfiguredEnvironment } from './rules/development';
 import { checkTokens } from './rules/tokenRules';
 import { applySuppressions } from './suppress';
 import type { Finding, RuleId, ScanOptions, Severity } from './types';
@@ -77,11 +77,25 @@ export const DEFAULT_SEVERITIES = Object.fromEntries(
 
 /** Scans a text and returns its findings, ordered by position. Never throws for any input string. */
 export function scan(text: string, options: ScanOptions = {}): Finding[] {
+  return applySuppressions(text, runRules(text, options));
+}
+
+/** What rules read about the whole file besides the text in front of them, so that a window of a file scans as the file does. */
+export interface FileFacts {
+  /** The environment the whole file configures, from `configuredEnvironment`. */
+  configured: ConfiguredEnvironment | undefined;
+  /** True when the whole file mentions Plaid anywhere. */
+  mentionsPlaid: boolean;
+}
+
+/** Runs every rule over `text` and sorts the findings, without suppressions; `facts` stand in for the file's own. */
+export function runRules(text: string, options: ScanOptions, facts?: FileFacts): Finding[] {
   const findings: Finding[] = [];
   const ctx = createContext(text, options, DEFAULT_SEVERITIES, findings);
-  checkTokens(ctx, configuredEnvironment(text));
+  if (facts !== undefined) ctx.mentionsPlaid = () => facts.mentionsPlaid;
+  checkTokens(ctx, facts !== undefined ? facts.configured : configuredEnvironment(text));
   checkDevelopment(ctx);
   checkCredentials(ctx);
   findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.rule.localeCompare(b.rule));
-  return applySuppressions(text, findings);
+  return findings;
 }

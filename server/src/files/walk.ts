@@ -4,11 +4,10 @@
  * link loop cannot trap the walk). Each file becomes a {@link FileJob}: everything a worker needs to scan it, so
  * the walk and the per-file scan can run on different threads.
  */
-import type { Dirent } from 'node:fs';
-import { promises as fs } from 'node:fs';
+import { readdirSync, promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import type { RuleId, SeverityLevel } from '../engine';
-import { ConfigResolver, relativeTo } from './configs';
+import { CONFIG_FILE_NAME, ConfigResolver, relativeTo } from './configs';
 import { GitignoreStack } from './gitignore';
 import { describeFsError } from './readText';
 import type { FileNote } from './report';
@@ -74,12 +73,14 @@ export class FileWalker {
   private async *walkFolder(dir: string, realDir: string, root: string, parentIgnores: GitignoreStack): AsyncGenerator<WalkItem> {
     let entries: Dirent[];
     try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
+      // Synchronous: a listing takes microseconds, and a promise round trip per folder costs more than it saves.
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       yield this.note(dir, 'unreadable', `could not list the folder: ${describeFsError(error)}`);
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    this.configs.listed(dir, entries.some((e) => e.name === CONFIG_FILE_NAME));
     const ignores = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? await parentIgnores.withFolder(dir) : parentIgnores;
     for (const entry of entries) {
       const absPath = path.join(dir, entry.name);

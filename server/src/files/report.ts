@@ -16,6 +16,8 @@ export interface LocatedFinding {
   endColumn: number;
   /** The flagged text passed through the masking function; only ever used to fingerprint a finding. */
   maskedText: string;
+  /** True for findings about something deprecated (the Development environment). */
+  deprecated?: true;
 }
 
 /** Why a file was not scanned, or could only be read in part. */

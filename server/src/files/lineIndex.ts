@@ -46,6 +46,11 @@ export class LineIndex {
 
 function lineStarts(text: string): number[] {
   const starts = [0];
+  // Most files end lines with `\n` alone, which `indexOf` finds far faster than a loop over every character.
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x0a) {

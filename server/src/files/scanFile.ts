@@ -16,9 +16,9 @@ export interface ScanLimits {
 }
 
 /** Scans one file. Never throws: problems become a note on the result. */
-export async function scanFile(job: FileJob, limits: ScanLimits): Promise<FileResult> {
+export function scanFile(job: FileJob, limits: ScanLimits): FileResult {
   const base = { absPath: job.absPath, displayPath: job.displayPath, findings: [] };
-  const read = await readSourceFile(job.absPath, limits.maxBytes);
+  const read = readSourceFile(job.absPath, limits.maxBytes);
   if (read.kind === 'skipped') return { ...base, note: { kind: 'skipped', reason: read.reason } };
   if (read.kind === 'unreadable') return { ...base, note: { kind: 'unreadable', reason: `could not read the file: ${read.reason}` } };
   try {
@@ -33,8 +33,10 @@ export async function scanFile(job: FileJob, limits: ScanLimits): Promise<FileRe
 
 /** Converts offset ranges to 1-based positions and keeps a masked copy of each flagged text for fingerprints. */
 export function locateFindings(text: string, findings: readonly Finding[]): LocatedFinding[] {
+  // Most files have no finding; indexing their lines would cost a pass over the text for nothing.
+  if (findings.length === 0) return [];
   const index = new LineIndex(text);
-  const located = findings.map((finding) => {
+  const located = findings.map((finding): LocatedFinding => {
     const start = index.positionAt(finding.range.start);
     const end = index.positionAt(finding.range.end);
     return {
@@ -46,6 +48,7 @@ export function locateFindings(text: string, findings: readonly Finding[]): Loca
       endLine: end.line,
       endColumn: end.column,
       maskedText: maskSecret(text.slice(finding.range.start, finding.range.end)),
+      ...(finding.deprecated ? { deprecated: true } : {}),
     };
   });
   return located.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));

@@ -28,6 +28,8 @@ export class ConfigFailure extends Error {
 /** Answers "which config applies here?" with one lookup per folder, however many files it holds. */
 export class ConfigResolver {
   private readonly byDir = new Map<string, Promise<LoadedConfig | undefined>>();
+  /** Folders whose listing showed no config file, so looking one up there skips straight to the parent. */
+  private readonly listedWithout = new Set<string>();
 
   /**
    * @param cwd Folder that file names in error messages are relative to.
@@ -62,6 +64,14 @@ export class ConfigResolver {
     return cached;
   }
 
+  /**
+   * Tells the resolver what a folder listing showed, so that a folder without a config file costs no failed read
+   * (a walk meets thousands of them).
+   */
+  listed(dir: string, hasConfigFile: boolean): void {
+    if (!hasConfigFile) this.listedWithout.add(dir);
+  }
+
   /** Severities for a file, from the config that governs its folder; `{}` (defaults) when there is none. */
   async rulesFor(absPath: string): Promise<Partial<Record<RuleId, SeverityLevel>>> {
     const loaded = await this.forDir(path.dirname(absPath));
@@ -84,7 +94,7 @@ export class ConfigResolver {
   }
 
   private async lookUp(dir: string): Promise<LoadedConfig | undefined> {
-    const here = await loadConfig(path.join(dir, CONFIG_FILE_NAME), this.cwd);
+    const here = this.listedWithout.has(dir) ? undefined : await loadConfig(path.join(dir, CONFIG_FILE_NAME), this.cwd);
     if (here !== undefined) return here;
     const parent = path.dirname(dir);
     return parent === dir ? undefined : this.forDir(parent);

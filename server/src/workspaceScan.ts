@@ -1,0 +1,186 @@
+/**
+ * The editor's "Scan Workspace", done by the server: walks the workspace folders with the CLI's walker
+ * (`.gitignore`, `.plaidlens.json`), scans every file on all cores, publishes the diagnostics of each file with
+ * findings, reports work-done progress with a percentage, and stops when cancelled. Open documents keep their live
+ * diagnostics and are left out.
+ */
+import * as fs from 'node:fs';
+import {
+  DiagnosticTag,
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type Diagnostic,
+  type WorkDoneProgressReporter,
+  type WorkDoneProgressServerReporter,
+} from 'vscode-languageserver/node';
+import { formatConfigError, mergeRules } from './engine';
+import type { ServerContext } from './context';
+import { SEVERITIES } from './diagnostics';
+import { ruleDocsUrl } from './docs';
+import { ConfigFailure, ConfigResolver } from './files/configs';
+import type { FileResult, LocatedFinding } from './files/report';
+import { defaultJobs, scanFiles } from './files/scanPool';
+import { FileWalker, type WalkItem } from './files/walk';
+import { DIAGNOSTIC_SOURCE, type ScanWorkspaceParams, type ScanWorkspaceResult } from './protocol';
+import { fsPathOf } from './workspace';
+
+/** One folder's share of a scan: its files, listed, and the size limit its settings set. */
+interface FolderScan {
+  uri: string;
+  items: WalkItem[];
+  maxBytes: number;
+}
+
+/** What a scan has done so far. */
+interface Tally extends ScanWorkspaceResult {
+  /** Files listed in every folder, for the percentage. */
+  total: number;
+  lastReport: number;
+}
+
+/** Progress is redrawn at most this often, so a fast scan does not flood the client. */
+const PROGRESS_INTERVAL_MS = 100;
+
+const TITLE = 'Plaid Lens: scanning the workspace';
+
+/** Files listed between two turns of the event loop. */
+const LIST_YIELD_EVERY = 256;
+
+/** Runs workspace scans, one at a time: a new request cancels the scan still running. */
+export class WorkspaceScanner {
+  private running: AbortController | undefined;
+  /** Files whose diagnostics a workspace scan published, so that one found clean later is cleared. */
+  private readonly published = new Set<string>();
+
+  /** @param workerScript the scanning thread's script (`dist/scanWorker.js`); without it, files are scanned here. */
+  constructor(
+    private readonly context: ServerContext,
+    private readonly workerScript: string,
+  ) {}
+
+  /** Answers `plaidLens/scanWorkspace`. */
+  async scan(params: ScanWorkspaceParams, token: CancellationToken): Promise<ScanWorkspaceResult> {
+    this.running?.abort();
+    const controller = new AbortController();
+    this.running = controller;
+    const progress = await this.progressFor(params);
+    const subscriptions = [token, 'token' in progress ? progress.token : undefined]
+      .filter((t): t is CancellationToken => t !== undefined)
+      .map((t) => t.onCancellationRequested(() => controller.abort()));
+    // A token cancelled while the progress was being set up tells its listeners only later.
+    if (token.isCancellationRequested) controller.abort();
+    progress.begin(TITLE, 0, 'Listing files…', true);
+    try {
+      const folders = await this.list(params.folders ?? this.context.folders.uris(), controller.signal);
+      const tally: Tally = { files: 0, findings: 0, skipped: 0, total: 0, lastReport: 0 };
+      for (const folder of folders) tally.total += folder.items.length;
+      for (const folder of folders) {
+        if (controller.signal.aborted) break;
+        await this.scanFolder(folder, controller.signal, tally, progress);
+      }
+      if (controller.signal.aborted) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The workspace scan was cancelled.');
+      this.context.logger.info(`Scanned the workspace: ${tally.files} file(s), ${tally.findings} finding(s), ${tally.skipped} skipped`);
+      return { files: tally.files, findings: tally.findings, skipped: tally.skipped };
+    } finally {
+      for (const subscription of subscriptions) subscription.dispose();
+      progress.done();
+      if (this.running === controller) this.running = undefined;
+    }
+  }
+
+  /** The client's progress token when it sent one, else a progress the server creates (a no-op if unsupported). */
+  private progressFor(params: ScanWorkspaceParams): Promise<WorkDoneProgressReporter | WorkDoneProgressServerReporter> {
+    const { window } = this.context.connection;
+    if (params.workDoneToken !== undefined) return Promise.resolve(window.attachWorkDoneProgress(params.workDoneToken));
+    return window.createWorkDoneProgress();
+  }
+
+  /** Lists the files of every folder that is on disk and enabled, under that folder's settings. */
+  private async list(folderUris: readonly string[], signal: AbortSignal): Promise<FolderScan[]> {
+    const folders: FolderScan[] = [];
+    for (const uri of folderUris) {
+      const root = fsPathOf(uri);
+      if (root === undefined || !fs.existsSync(root)) continue;
+      const settings = await this.context.settings.fetch(uri);
+      if (!settings.enable) continue;
+      const walker = new FileWalker(root, ConfigResolver.discovering(root));
+      const items: WalkItem[] = [];
+      try {
+        for await (const item of walker.walk([{ absPath: root, isDir: true }])) {
+          if (signal.aborted) break;
+          if (item.kind === 'file') item.job.rules = mergeRules(item.job.rules, settings.rules);
+          // Folder listings are synchronous: let hovers, edits and a cancellation in now and then.
+          if (items.push(item) % LIST_YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+        }
+      } catch (error) {
+        if (!(error instanceof ConfigFailure)) throw error;
+        const reason = error.errors.map(formatConfigError).join('; ');
+        throw new ResponseError(LSPErrorCodes.RequestFailed, `The workspace scan stopped at a broken config file: ${reason}`);
+      }
+      folders.push({ uri, items, maxBytes: settings.maxFileSizeKB * 1024 });
+    }
+    return folders;
+  }
+
+  private async scanFolder(folder: FolderScan, signal: AbortSignal, tally: Tally, progress: WorkDoneProgressReporter): Promise<void> {
+    const open = new Set(this.context.documents.keys().map(fsPathOf));
+    const onResult = (result: FileResult): void => {
+      if (result.note !== undefined) tally.skipped++;
+      else this.publish(uriOf(folder.uri, result.displayPath), result.findings, tally);
+      this.report(tally, progress);
+    };
+    // The live diagnostics of an open document are newer than the disk; such files are not even read.
+    const items = folder.items.map((item) => (item.kind === 'file' && open.has(item.job.absPath) ? openNote(item) : item));
+    const jobs = fs.existsSync(this.workerScript) ? defaultJobs() : 1;
+    await scanFiles(listed(items), { jobs, limits: { maxBytes: folder.maxBytes }, workerScript: this.workerScript, signal }, onResult);
+  }
+
+  private publish(uri: string, findings: LocatedFinding[], tally: Tally): void {
+    tally.files++;
+    tally.findings += findings.length;
+    if (findings.length === 0 && !this.published.delete(uri)) return;
+    if (findings.length > 0) this.published.add(uri);
+    void this.context.connection.sendDiagnostics({ uri, diagnostics: findings.map(toDiagnostic) });
+  }
+
+  private report(tally: Tally, progress: WorkDoneProgressReporter): void {
+    const done = tally.files + tally.skipped;
+    const now = Date.now();
+    if (done < tally.total && now - tally.lastReport < PROGRESS_INTERVAL_MS) return;
+    tally.lastReport = now;
+    progress.report(Math.floor((done / Math.max(1, tally.total)) * 100), `${done} of ${tally.total} files`);
+  }
+}
+
+/** The URI of a file under a folder, from its path relative to the folder, keeping the client's folder spelling. */
+function uriOf(folderUri: string, relative: string): string {
+  return `${folderUri.replace(/\/+$/, '')}/${relative.split(/[\\/]/).map(encodeURIComponent).join('/')}`;
+}
+
+/** An open document's place in the walk, as a note, so the order and the count stay right without reading it. */
+function openNote(item: Extract<WalkItem, { kind: 'file' }>): WalkItem {
+  const { absPath, displayPath } = item.job;
+  return { kind: 'note', absPath, displayPath, note: { kind: 'skipped', reason: 'open in the editor' } };
+}
+
+async function* listed(items: readonly WalkItem[]): AsyncGenerator<WalkItem> {
+  yield* items;
+}
+
+/** A finding of a file that is not open: no version, and so no fix data; opening the file brings the live ones. */
+function toDiagnostic(finding: LocatedFinding): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: {
+      start: { line: finding.line - 1, character: finding.column - 1 },
+      end: { line: finding.endLine - 1, character: finding.endColumn - 1 },
+    },
+    severity: SEVERITIES[finding.severity],
+    code: finding.rule,
+    codeDescription: { href: ruleDocsUrl(finding.rule) },
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+  };
+  if (finding.deprecated) diagnostic.tags = [DiagnosticTag.Deprecated];
+  return diagnostic;
+}

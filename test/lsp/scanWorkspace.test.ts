@@ -1,0 +1,184 @@
+/**
+ * `plaidLens/scanWorkspace` over a real stdio connection: which files it scans, the diagnostics it publishes, the
+ * counts it answers, the work-done progress it reports, and cancellation.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  CancellationTokenSource,
+  LSPErrorCodes,
+  ResponseError,
+  WorkDoneProgress,
+  WorkDoneProgressCreateRequest,
+  type ProgressToken,
+  type WorkDoneProgressBegin,
+  type WorkDoneProgressEnd,
+  type WorkDoneProgressReport,
+} from 'vscode-languageserver-protocol';
+import { scan } from '../../server/src/engine';
+import { ScanWorkspaceRequest, type ScanWorkspaceResult } from '../../server/src/protocol';
+import { ACCESS_PRODUCTION, SECRET } from './fixtures';
+import { fileUri, fullCapabilities, TestServer, withDeadline } from './harness';
+
+type ProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
+
+const DEV_URL = 'https://development.plaid.com';
+
+/** Files that are scanned, with their text; the expected findings come from the engine itself. */
+const SCANNED: Record<string, string> = {
+  'src/plaid.ts': [
+    "import { Configuration, PlaidEnvironments } from 'plaid';",
+    'export const config = new Configuration({ basePath: PlaidEnvironments.production });',
+    `export const legacy = '${DEV_URL}';`,
+    `export const accessToken = '${ACCESS_PRODUCTION}';`,
+    '',
+  ].join('\n'),
+  'config/settings.py': "import plaid\nPLAID_ENV = 'development'\n",
+  'config/secrets.yaml': `plaid:\n  secret: ${SECRET}\n`,
+  'docs/setup.md': `Plaid used to offer ${DEV_URL} for testing.\n`,
+  '.gitignore': 'build/\n',
+  ...Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`lib/util${i}.js`, `module.exports = ${i};\n`])),
+};
+
+/** Files that are listed but skipped: binary, and over the size limit set in the settings. */
+const SKIPPED: Record<string, string | Buffer> = {
+  'assets/logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+  'data/huge.txt': `${DEV_URL}\n${'x'.repeat(3 * 1024)}\n`,
+};
+
+/** Files the walk never lists: ignored by .gitignore, inside node_modules. */
+const UNLISTED: Record<string, string> = {
+  'build/out.js': `const url = '${DEV_URL}';\n`,
+  'node_modules/plaid/index.js': `const url = '${DEV_URL}';\n`,
+};
+
+/** The rule of every finding the engine reports for a scanned file. */
+function expectedRules(relative: string): string[] {
+  return scan(SCANNED[relative]!, { fileName: relative }).map((f) => f.rule);
+}
+
+function writeFiles(root: string, files: Record<string, string | Buffer>): void {
+  for (const [relative, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+    fs.writeFileSync(path.join(root, relative), content);
+  }
+}
+
+/** Collects the work-done progress a token receives. */
+function watchProgress(server: TestServer, token: ProgressToken): ProgressValue[] {
+  const values: ProgressValue[] = [];
+  server.connection.onProgress(WorkDoneProgress.type, token, (value) => {
+    values.push(value);
+  });
+  return values;
+}
+
+suite('LSP workspace scan', () => {
+  let root: string;
+  let server: TestServer;
+  /** What the client does when the server asks for a progress token; each test may set its own. */
+  let onCreate: (token: ProgressToken) => void = () => undefined;
+  const uriOf = (relative: string) => fileUri(path.join(root, relative));
+
+  suiteSetup(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'plaid-lens-workspace-'));
+    // A folder of its own for git, so that the repository this test runs in does not lend it its .gitignore.
+    fs.mkdirSync(path.join(root, '.git'));
+    writeFiles(root, { ...SCANNED, ...SKIPPED, ...UNLISTED });
+    const capabilities = { ...fullCapabilities(), window: { workDoneProgress: true } };
+    server = await TestServer.start({ folders: [root], capabilities, settings: { maxFileSizeKB: 2 } });
+    server.connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => onCreate(token));
+  });
+
+  teardown(() => {
+    onCreate = () => undefined;
+  });
+
+  suiteTeardown(async () => {
+    await server.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  test('Should scan every listed file, publish the findings of each and answer the counts, with progress to 100%', async () => {
+    const values = watchProgress(server, 'scan-1');
+    const from = server.diagnostics.mark();
+    const result = await withDeadline(server.connection.sendRequest(ScanWorkspaceRequest.type, { workDoneToken: 'scan-1' }), 'the scan result');
+    const findings = Object.keys(SCANNED).reduce((n, relative) => n + expectedRules(relative).length, 0);
+    assert.deepEqual(result, { files: Object.keys(SCANNED).length, findings, skipped: Object.keys(SKIPPED).length } satisfies ScanWorkspaceResult);
+    for (const relative of Object.keys(SCANNED).filter((r) => expectedRules(r).length > 0)) {
+      const published = await server.diagnostics.waitFor((p) => p.uri === uriOf(relative), `diagnostics of ${relative}`, from);
+      assert.deepEqual(published.diagnostics.map((d) => d.code).sort(), expectedRules(relative).sort(), relative);
+      assert.equal(published.version, undefined, 'a file that is not open has no version');
+    }
+    const publishedUris = server.diagnostics.items.slice(from).map((p) => p.uri);
+    for (const relative of [...Object.keys(UNLISTED), ...Object.keys(SKIPPED), 'lib/util0.js']) {
+      assert.ok(!publishedUris.includes(uriOf(relative)), `nothing is published for ${relative}`);
+    }
+    assert.equal(values[0]?.kind, 'begin');
+    assert.equal((values[0] as WorkDoneProgressBegin).percentage, 0);
+    const reports = values.filter((v): v is WorkDoneProgressReport => v.kind === 'report');
+    assert.ok(reports.length > 0, 'at least one report');
+    assert.deepEqual(reports.map((r) => r.percentage), [...reports.map((r) => r.percentage!)].sort((a, b) => a - b), 'the percentage only grows');
+    assert.equal(reports[reports.length - 1]!.percentage, 100);
+    assert.equal(values[values.length - 1]?.kind, 'end');
+  });
+
+  test('Should clear the diagnostics of a file found clean by a later scan', async () => {
+    fs.writeFileSync(path.join(root, 'config/settings.py'), "import plaid\nPLAID_ENV = 'sandbox'\n");
+    const from = server.diagnostics.mark();
+    await withDeadline(server.connection.sendRequest(ScanWorkspaceRequest.type, {}), 'the second scan result');
+    const cleared = await server.diagnostics.waitFor((p) => p.uri === uriOf('config/settings.py'), 'diagnostics of settings.py', from);
+    assert.deepEqual(cleared.diagnostics, []);
+    fs.writeFileSync(path.join(root, 'config/settings.py'), SCANNED['config/settings.py']!);
+  });
+
+  test('Should leave an open document to its live diagnostics and count it as skipped', async () => {
+    const relative = 'src/plaid.ts';
+    await server.openAndDiagnose(uriOf(relative), 'typescript', SCANNED[relative]!);
+    const from = server.diagnostics.mark();
+    const result = await withDeadline(server.connection.sendRequest(ScanWorkspaceRequest.type, {}), 'the scan result');
+    assert.equal(result.skipped, Object.keys(SKIPPED).length + 1);
+    assert.equal(result.files, Object.keys(SCANNED).length - 1);
+    assert.ok(!server.diagnostics.items.slice(from).some((p) => p.uri === uriOf(relative)), 'the open document gets nothing from the scan');
+    await server.close(uriOf(relative));
+  });
+
+  test('Should report progress on a token it creates itself when the client sends none', async () => {
+    let values: ProgressValue[] = [];
+    const created = new Promise<ProgressToken>((resolve) => {
+      onCreate = (token) => {
+        values = watchProgress(server, token);
+        resolve(token);
+      };
+    });
+    const result = await withDeadline(server.connection.sendRequest(ScanWorkspaceRequest.type, {}), 'the scan result');
+    await withDeadline(created, 'window/workDoneProgress/create');
+    assert.equal(result.files, Object.keys(SCANNED).length);
+    assert.deepEqual([values[0]?.kind, values[values.length - 1]?.kind], ['begin', 'end']);
+    assert.equal((values[0] as WorkDoneProgressBegin).cancellable, true);
+  });
+
+  test('Should stop and answer RequestCancelled when the client cancels, ending its progress', async () => {
+    const source = new CancellationTokenSource();
+    let values: ProgressValue[] = [];
+    // The client cancels while the server waits for its progress token, so the scan is cancelled before it ends.
+    onCreate = (token) => {
+      values = watchProgress(server, token);
+      source.cancel();
+    };
+    const from = server.diagnostics.mark();
+    const outcome = await withDeadline(
+      server.connection.sendRequest(ScanWorkspaceRequest.type, {}, source.token).then(
+        () => undefined,
+        (error: unknown) => error,
+      ),
+      'the cancelled scan',
+    );
+    assert.ok(outcome instanceof ResponseError, `a ResponseError, not ${String(outcome)}`);
+    assert.equal(outcome.code, LSPErrorCodes.RequestCancelled);
+    assert.deepEqual(values.map((v) => v.kind), ['begin', 'end']);
+    assert.deepEqual(server.diagnostics.items.slice(from), [], 'a cancelled scan publishes nothing');
+  });
+});
