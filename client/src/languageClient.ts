@@ -13,7 +13,12 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { decodeToken, type DecodedToken } from '../../server/src/engine';
-import { DecodeTokenCommand, ShowGlossaryEntryCommand, type DecodeTokenResult } from '../../server/src/protocol';
+import {
+  DecodeTokenCommand,
+  ShowGlossaryEntryCommand,
+  type DecodeTokenResult,
+  type InitializationOptions,
+} from '../../server/src/protocol';
 import { MaskingOutputChannel } from './maskingChannel';
 
 /** How the server is doing, as the status bar shows it. */
@@ -49,6 +54,7 @@ export class PlaidLensServer implements vscode.Disposable {
       // Hovers link to glossary entries through this one command; no other command may run from their Markdown.
       markdown: { isTrusted: { enabledCommands: [ShowGlossaryEntryCommand.id] }, supportThemeIcons: true },
       connectionOptions: { maxRestartCount: MAX_RESTARTS },
+      initializationOptions: { commandLinks: true } satisfies InitializationOptions,
     };
     this.client = new LanguageClient(CLIENT_ID, 'Plaid Lens', serverOptions, clientOptions);
     this.client.onDidChangeState(() => this.statusChanged.fire(this.status));

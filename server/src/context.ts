@@ -8,7 +8,7 @@ import { planScan, type ScanPlan } from './analysis';
 import type { ConfigFiles } from './configFiles';
 import type { DocumentStates } from './documents';
 import type { Logger } from './log';
-import type { PlaidLensSettings } from './protocol';
+import type { InitializationOptions, PlaidLensSettings } from './protocol';
 import type { SettingsSource } from './settings';
 import type { WorkspaceFolders } from './workspace';
 
@@ -28,11 +28,17 @@ export interface ClientFeatures {
   createFilesInEdits: boolean;
   /** Can resolve a code action's edit lazily with `codeAction/resolve`. */
   codeActionResolve: boolean;
+  /** Renders Markdown in hovers (its `hover.contentFormat` allows it, or says nothing). */
+  markdownHover: boolean;
+  /** Runs `command:` links in hovers, as its initialization options say (see {@link InitializationOptions}). */
+  commandLinks: boolean;
 }
 
-/** Reads {@link ClientFeatures} from the client's capabilities. */
-export function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
+/** Reads {@link ClientFeatures} from the client's capabilities and initialization options. */
+export function clientFeatures(capabilities: ClientCapabilities, initializationOptions?: unknown): ClientFeatures {
   const workspace = capabilities.workspace;
+  const hoverFormats = capabilities.textDocument?.hover?.contentFormat;
+  const options = (typeof initializationOptions === 'object' ? initializationOptions : null) as InitializationOptions | null;
   const edit = workspace?.workspaceEdit;
   return {
     configuration: workspace?.configuration === true,
@@ -42,6 +48,8 @@ export function clientFeatures(capabilities: ClientCapabilities): ClientFeatures
     documentChanges: edit?.documentChanges === true,
     createFilesInEdits: edit?.documentChanges === true && (edit.resourceOperations ?? []).includes('create'),
     codeActionResolve: (capabilities.textDocument?.codeAction?.resolveSupport?.properties ?? []).includes('edit'),
+    markdownHover: hoverFormats === undefined || hoverFormats.includes('markdown'),
+    commandLinks: options?.commandLinks === true,
   };
 }
 

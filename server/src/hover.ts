@@ -28,34 +28,61 @@ const VARIANTS: Record<NonNullable<NonNullable<DecodedToken['uuid']>['variant']>
   future: 'reserved for future use (not RFC 4122)',
 };
 
+/** How the client shows hovers. */
+export interface HoverOptions {
+  /** The client renders Markdown (its `hover.contentFormat` allows it); otherwise plain text is sent. */
+  markdown: boolean;
+  /** The client runs `command:` links (the VS Code extension says so in its initialization options). */
+  commandLinks: boolean;
+}
+
 /** The hover at an offset: a token first, then a Development finding, then a glossary term; null when none. */
-export function hoverAt(document: TextDocument, offset: number, findings: readonly Finding[] | undefined): Hover | null {
+export function hoverAt(
+  document: TextDocument,
+  offset: number,
+  findings: readonly Finding[] | undefined,
+  options: HoverOptions,
+): Hover | null {
   const text = document.getText();
+  const show = (range: OffsetRange, markdown: string) => hover(document, range, markdown, options);
   const token = tokenAt(text, offset);
   if (token !== undefined) {
     const decoded = decodeToken(text.slice(token.range.start, token.range.end));
-    return hover(document, token.range, tokenMarkdown(decoded));
+    return show(token.range, tokenMarkdown(decoded, options.commandLinks));
   }
   const language = languageOf(document.uri, document.languageId);
   const development = findings?.find(
     (f) => f.rule === 'development-environment' && f.range.start <= offset && offset <= f.range.end,
   );
-  if (development !== undefined) return hover(document, development.range, developmentMarkdown(language));
+  if (development !== undefined) return show(development.range, developmentMarkdown(language, options.commandLinks));
   const term = termAt(text, offset);
   if (term === undefined) return null;
-  const markdown = term.entry.environment?.status === 'decommissioned' ? developmentMarkdown(language) : termMarkdown(term.entry);
-  return hover(document, term.range, markdown);
+  const markdown =
+    term.entry.environment?.status === 'decommissioned'
+      ? developmentMarkdown(language, options.commandLinks)
+      : termMarkdown(term.entry, options.commandLinks);
+  return show(term.range, markdown);
 }
 
-function hover(document: TextDocument, range: OffsetRange, value: string): Hover {
+function hover(document: TextDocument, range: OffsetRange, markdown: string, options: HoverOptions): Hover {
   return {
-    contents: { kind: MarkupKind.Markdown, value },
+    contents: options.markdown
+      ? { kind: MarkupKind.Markdown, value: markdown }
+      : { kind: MarkupKind.PlainText, value: plainText(markdown) },
     range: { start: document.positionAt(range.start), end: document.positionAt(range.end) },
   };
 }
 
+/** Our hover Markdown without its markup: emphasis and code marks dropped, links reduced to their text. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\*\*([^*]*)\*\*/g, '$1')
+    .replace(/`([^`]*)`/g, '$1');
+}
+
 /** A token's anatomy, its problems and its lifecycle, as Markdown. */
-export function tokenMarkdown(decoded: DecodedToken): string {
+export function tokenMarkdown(decoded: DecodedToken, commandLinks = true): string {
   const entry = decoded.entryId !== undefined ? getEntry(decoded.entryId) : undefined;
   const environment = decoded.environmentId !== undefined ? getEntry(decoded.environmentId) : undefined;
   const lines = [`**${entry?.term ?? 'Plaid token'}** \`${decoded.masked}\``, ''];
@@ -72,12 +99,12 @@ export function tokenMarkdown(decoded: DecodedToken): string {
   if (facts !== undefined) {
     lines.push('', '**Lifecycle**');
     lines.push(`- **Obtained:** ${facts.obtained}`);
-    if (facts.exchanged !== undefined) lines.push(`- **Used for:** ${facts.exchanged}`);
+    if (facts.exchanged !== undefined) lines.push(`- **Exchanged:** ${facts.exchanged}`);
     lines.push(`- **Expires:** ${facts.lifetime.text}`);
     if (facts.rotated !== undefined) lines.push(`- **Rotate:** ${facts.rotated}`);
     lines.push(`- **Revoke:** ${facts.revoked}`, `- **Store:** ${facts.storage}`);
   }
-  if (entry !== undefined) lines.push('', glossaryLink(entry));
+  if (entry !== undefined) lines.push('', glossaryLink(entry, commandLinks));
   return lines.join('\n');
 }
 
@@ -95,12 +122,12 @@ function uuidLine(decoded: DecodedToken): string {
 }
 
 /** A glossary term's summary and a link that opens its entry. */
-export function termMarkdown(entry: GlossaryEntry): string {
-  return [`**${entry.term}**`, '', entry.summary, '', glossaryLink(entry)].join('\n');
+export function termMarkdown(entry: GlossaryEntry, commandLinks = true): string {
+  return [`**${entry.term}**`, '', entry.summary, '', glossaryLink(entry, commandLinks)].join('\n');
 }
 
 /** When and why Development went and what replaces it, with the SDK spelling of the document's language. */
-export function developmentMarkdown(language: SourceLanguage): string {
+export function developmentMarkdown(language: SourceLanguage, commandLinks = true): string {
   const development = environmentEntries.find((e) => e.environment.status === 'decommissioned');
   if (development === undefined) return '';
   const facts = development.environment;
@@ -115,7 +142,7 @@ export function developmentMarkdown(language: SourceLanguage): string {
     lines.push('', `\`${removed.constant}\`${since}; use ${replacements.join(' or ')}.`);
   }
   const urls = activeEnvironments.map((e) => `${e.term}: \`${e.environment.baseUrl}\``);
-  lines.push('', `Base URLs: ${urls.join(', ')}.`, '', glossaryLink(development));
+  lines.push('', `Base URLs: ${urls.join(', ')}.`, '', glossaryLink(development, commandLinks));
   return lines.join('\n');
 }
 
@@ -125,8 +152,12 @@ function constantFor(constants: readonly SdkConstant[] | undefined, language: So
   return constants?.find((c) => c.language === sdkLanguage);
 }
 
-/** A Markdown command link that opens the entry in the glossary view. */
-export function glossaryLink(entry: GlossaryEntry): string {
+/**
+ * Where to read more: a command link that opens the entry in the glossary view where the client runs command links,
+ * else the CLI command that prints it.
+ */
+export function glossaryLink(entry: GlossaryEntry, commandLinks = true): string {
+  if (!commandLinks) return `More: \`plaid-lens glossary ${entry.id}\``;
   const args = encodeURIComponent(JSON.stringify([entry.id]));
   return `[Open “${entry.term}” in the Plaid glossary](command:${ShowGlossaryEntryCommand.id}?${args})`;
 }

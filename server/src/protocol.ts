@@ -14,6 +14,12 @@ export const SETTINGS_SECTION = 'plaidLens';
 /** How much the server logs: `off` (errors and warnings only), `messages`, or `verbose`. */
 export type TraceLevel = 'off' | 'messages' | 'verbose';
 
+/** What a client may say in `initialize`'s `initializationOptions`. */
+export interface InitializationOptions {
+  /** The client runs `command:` links in hover Markdown, e.g. `true` for the VS Code extension; others get the CLI command. */
+  commandLinks?: boolean;
+}
+
 /** The `plaidLens.*` settings, pulled per resource; every field may be missing or of the wrong type on the wire. */
 export interface PlaidLensSettings {
   /** Scan documents at all, e.g. `false` to silence the server in one folder. */

@@ -50,7 +50,7 @@ const workspaceScanner = new WorkspaceScanner(context, path.join(__dirname, 'sca
 let clientName = 'an unnamed client';
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
-  context.features = clientFeatures(params.capabilities);
+  context.features = clientFeatures(params.capabilities, params.initializationOptions);
   if (params.clientInfo) clientName = `${params.clientInfo.name} ${params.clientInfo.version ?? ''}`.trim();
   context.folders.set(initialFolders(params));
   logger.setLevel(traceLevel(params.trace));
@@ -127,7 +127,8 @@ connection.onHover(
     const document = documents.get(params.textDocument.uri);
     if (document === undefined) return null;
     const findings = context.states.scannedAt(document.uri, document.version);
-    return hoverAt(document, document.offsetAt(params.position), findings);
+    const { markdownHover: markdown, commandLinks } = context.features;
+    return hoverAt(document, document.offsetAt(params.position), findings, { markdown, commandLinks });
   }),
 );
 connection.onCodeAction(guardRequest(logger, 'codeAction', (params) => codeActions(context, params)));

@@ -124,6 +124,8 @@ export interface StartOptions {
   /** `plaidLens` settings returned for every scope; may be changed later through {@link TestServer.settings}. */
   settings?: unknown;
   trace?: 'off' | 'messages' | 'verbose';
+  /** Sent as `initializationOptions`; by default the client says it runs command links, as the VS Code client does. */
+  initializationOptions?: unknown;
 }
 
 /** A running server and the client side of its connection. */
@@ -168,6 +170,7 @@ export class TestServer {
         workspaceFolders: folders.length > 0 ? folders : null,
         capabilities: options.capabilities ?? fullCapabilities(),
         trace: options.trace ?? 'off',
+        initializationOptions: 'initializationOptions' in options ? options.initializationOptions : { commandLinks: true },
       }),
       'initialize response',
     );

@@ -129,3 +129,33 @@ suite('LSP hovers', () => {
     assert.equal(closed, null);
   });
 });
+
+suite('LSP hovers for clients without Markdown or command links', () => {
+  const uri = fixtureUri('hover/plain.ts');
+  const text = `const access_token = '${ACCESS_SANDBOX}';\n`;
+  const cases: { name: string; formats: MarkupKind[]; kind: MarkupKind }[] = [
+    { name: 'a client that reads only plain text gets plain text', formats: [MarkupKind.PlainText], kind: MarkupKind.PlainText },
+    { name: 'a Markdown client without command links gets the CLI command', formats: [MarkupKind.Markdown], kind: MarkupKind.Markdown },
+  ];
+  for (const { name, formats, kind } of cases) {
+    test(`Should serve ${name}`, async () => {
+      const capabilities = { textDocument: { hover: { contentFormat: formats } } };
+      const server = await TestServer.start({ capabilities, initializationOptions: undefined });
+      try {
+        await server.openAndDiagnose(uri, 'typescript', text);
+        const { start } = rangeOf(text, ACCESS_SANDBOX);
+        const position = { line: start.line, character: start.character + 10 };
+        const hover = await withDeadline(server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }), 'hover');
+        const contents = hover!.contents as MarkupContent;
+        assert.equal(contents.kind, kind);
+        assert.ok(!contents.value.includes('command:'), contents.value);
+        assert.ok(contents.value.includes('plaid-lens glossary access-token'), contents.value);
+        assert.ok(contents.value.includes('access-sandbox-…7a34'), contents.value);
+        assert.ok(!contents.value.includes(ACCESS_SANDBOX), 'the token appears whole');
+        if (kind === MarkupKind.PlainText) assert.ok(!/\*\*|`/.test(contents.value), contents.value);
+      } finally {
+        await server.stop();
+      }
+    });
+  }
+});
