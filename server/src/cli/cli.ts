@@ -25,11 +25,14 @@ export async function main(argv: string[], env: CliEnvironment): Promise<number>
     return await dispatch(argv, env, output);
   } catch (error) {
     if (error instanceof UsageError) {
-      output.note(`plaid-lens: ${error.message}\nRun \`plaid-lens --help\` for usage.`);
+      output.note(`plaid-lens: ${error.message}`);
+      output.note('Run `plaid-lens --help` for usage.');
       return EXIT.usage;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    output.note(`plaid-lens: internal error: ${maskText(detail)}`);
+    const [first, ...stack] = detail.split('\n');
+    output.note(`plaid-lens: internal error: ${first}`);
+    for (const line of stack) output.note(line);
     return EXIT.usage;
   }
 }

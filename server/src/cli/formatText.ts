@@ -3,6 +3,7 @@
  * one summary line.
  */
 import type { FileResult, LocatedFinding, Totals } from '../files/report';
+import { printable } from './output';
 
 /** Renders the text report; paths are shown as the results hold them (relative to the working directory). */
 export function formatText(results: readonly FileResult[], totals: Totals): string {
@@ -23,7 +24,7 @@ function fileBlock(displayPath: string, findings: readonly LocatedFinding[]): st
   const rows = findings.map((f) => [`${f.line}:${f.column}`, f.severity, oneLine(f.message), f.rule]);
   const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));
   const lines = rows.map((row) => `  ${row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]) : cell)).join('  ')}`);
-  return [displayPath, ...lines].join('\n');
+  return [printable(displayPath), ...lines].join('\n');
 }
 
 /** Keeps a multi-line message on its row. */

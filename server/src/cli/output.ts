@@ -4,6 +4,18 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { maskText } from '../engine/mask';
+
+/**
+ * Text from outside (a file name, an argument) made safe for a terminal: control characters, which could move the
+ * cursor, recolour the screen or forge a report line, are shown as escapes such as `\x1b` and `\n`.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => {
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return named[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  });
+}
 
 /** The subset of a stream the writer uses, so tests can pass plain objects. */
 export interface TextSink {
@@ -42,10 +54,13 @@ export class Output {
     this.streams.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   }
 
-  /** Writes one line to stderr, clearing the progress line first so the two never mix. */
+  /**
+   * Writes one line to stderr, clearing the progress line first so the two never mix. Notes often echo what the
+   * user typed or a file name, so each is masked and made printable here, once for all.
+   */
   note(line: string): void {
     this.clearProgress();
-    this.streams.stderr.write(`${line}\n`);
+    this.streams.stderr.write(`${printable(maskText(line))}\n`);
   }
 
   /** Shows `text` as the progress line when stderr is a terminal; `force` skips the rate limit. */
@@ -54,7 +69,7 @@ export class Output {
     const now = Date.now();
     if (!force && now - this.lastProgress < PROGRESS_INTERVAL_MS) return;
     this.lastProgress = now;
-    this.streams.stderr.write(`\r\x1b[2K${text}`);
+    this.streams.stderr.write(`\r\x1b[2K${printable(text)}`);
     this.progressShown = true;
   }
 
