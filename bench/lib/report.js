@@ -65,7 +65,7 @@ function targetRows(results) {
   } else rows.push(['Edit → diagnostics ≤ 10 ms median, ≤ 25 ms p95; hover ≤ 2 ms', ed?.reason ?? NOT_RUN, '', '–']);
   const mem = results.memory;
   if (mem?.available) {
-    rows.push([`Server RSS ≤ 60 MB with ${num(mem.documents)} open documents`, mib(mem.rssKb), `idle ${mib(mem.idleRssKb)}`, status(mem.rssKb <= 60 * 1024, `${mib(mem.rssKb - 60 * 1024)} over`)]);
+    rows.push([`Server RSS ≤ 60 MB with ${num(mem.documents)} open documents (settled)`, mib(mem.settledRssKb), `idle ${mib(mem.idleRssKb)}`, status(mem.settledRssKb <= 60 * 1024, `${mib(mem.settledRssKb - 60 * 1024)} over`)]);
   } else rows.push(['Server RSS ≤ 60 MB with 1,000 open documents', mem?.reason ?? NOT_RUN, '', '–']);
   const st = results.startup;
   if (st?.available) {
@@ -132,7 +132,7 @@ function detailTables(results) {
   if (mem?.available || st?.available || ours?.ok || results.vsix?.available) {
     lines.push('', '### Memory, start-up, size', '', row(['Measure', 'Value']), row(['---', '---']));
     if (mem?.available) {
-      lines.push(row([`server RSS: idle / after ${num(mem.documents)} documents (${num(mem.totalBytes / MB, 1)} MB) / peak`, `${mib(mem.idleRssKb)} / ${mib(mem.rssKb)} / ${mib(mem.peakRssKb)}`]));
+      lines.push(row([`server RSS: idle / right after ${num(mem.documents)} documents (${num(mem.totalBytes / MB, 1)} MB) / settled / peak`, `${mib(mem.idleRssKb)} / ${mib(mem.rssKb)} / ${mib(mem.settledRssKb)} / ${mib(mem.peakRssKb)}`]));
       lines.push(row([`didOpen × ${num(mem.documents)} → every document's diagnostics`, ms(mem.openAllMs)]));
     }
     if (ours?.ok) lines.push(row([`CLI peak RSS on the ${results.cli.corpus.sizeMb} MB corpus`, mib(ours.peakRssKb)]));

@@ -33,18 +33,40 @@ async function runMemory({ seed }, log) {
     await all;
     const openAllMs = performance.now() - started;
     const loaded = server.memory();
+    log('memory: wait for the resident size to settle');
+    const settled = await settle(() => server.memory().rssKb);
     return {
       available: true,
       documents: DOCUMENTS,
       totalBytes: documents.reduce((sum, d) => sum + d.text.length, 0),
       idleRssKb: idle.rssKb,
       rssKb: loaded.rssKb,
+      settledRssKb: settled.rssKb,
+      settledAfterMs: settled.afterMs,
       peakRssKb: loaded.peakRssKb,
       openAllMs,
     };
   } finally {
     await server.stop();
   }
+}
+
+/**
+ * V8 hands memory back only after a burst is over (its memory reducer runs a few seconds into idleness), so the
+ * size the server keeps is read once two samples a second apart agree within 1%, or after 20 s.
+ */
+async function settle(rssKb) {
+  const started = performance.now();
+  let previous = rssKb();
+  while (performance.now() - started < 20_000) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const current = rssKb();
+    if (Math.abs(current - previous) <= previous * 0.01 && performance.now() - started >= 10_000) {
+      return { rssKb: current, afterMs: performance.now() - started };
+    }
+    previous = current;
+  }
+  return { rssKb: previous, afterMs: performance.now() - started };
 }
 
 module.exports = { runMemory };
