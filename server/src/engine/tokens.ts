@@ -136,9 +136,12 @@ function build(text: string, start: number, typeEnd: number, envStart: number, e
   };
 }
 
+/** How far back on a line the context checks look, in characters. */
+export const LINE_PREFIX_LENGTH = 160;
+
 /** The text of the line before `offset`, at most 160 characters, for context checks. */
 export function linePrefix(text: string, offset: number): string {
-  const from = Math.max(0, offset - 160);
+  const from = Math.max(0, offset - LINE_PREFIX_LENGTH);
   const chunk = text.slice(from, offset);
   const newline = Math.max(chunk.lastIndexOf('\n'), chunk.lastIndexOf('\r'));
   return newline >= 0 ? chunk.slice(newline + 1) : chunk;

@@ -6,7 +6,7 @@ import type { ScanContext } from '../context';
 import { credentialEntries, termInSentence, type CredentialFacts, type GlossaryEntry } from '../glossary';
 import { envReadExpression } from '../language';
 import { maskSecret } from '../mask';
-import { linePrefix } from '../tokens';
+import { LINE_PREFIX_LENGTH, linePrefix } from '../tokens';
 import type { RuleId } from '../types';
 import { quotedLiteral } from './tokenRules';
 
@@ -48,7 +48,7 @@ export function checkCredentials(ctx: ScanContext): void {
   const active = kinds.filter((k) => ctx.enabled(k.rule));
   // Every credential needs Plaid in its key or in the file, so a file that never says "plaid" has none.
   if (active.length === 0 || ctx.privateEnvFile || !ctx.mentionsPlaid()) return;
-  for (const m of ctx.text.matchAll(HEX_RUN)) {
+  for (const m of runsAfterKeys(ctx.text)) {
     const value = m[0];
     if (!lengths.has(value.length)) continue;
     const prefix = linePrefix(ctx.text, m.index);
@@ -82,6 +82,36 @@ const VALUE_IN_KEY = /[A-Fa-f0-9]{8}|(?:[^0-9]*[0-9]){4}/;
 function displayKey(key: string, kind: CredentialKind): string {
   if (key.length <= 40 && !VALUE_IN_KEY.test(key)) return key;
   return '…' + (kind.keyPattern.exec(key)?.[0] ?? '');
+}
+
+/** Any key name that could name a credential, e.g. `secret` or `client_id` inside `PLAID_CLIENT_ID`. */
+const KEY_HINT = new RegExp(kinds.map((k) => `(?:${k.entry.credential.keyPattern})`).join('|'), 'gi');
+
+/**
+ * The hex runs that follow a key naming a credential within {@link LINE_PREFIX_LENGTH} characters on the same line:
+ * the only ones the rule can report, since it reads the key from that stretch. Keys are rare and hex is everywhere
+ * (hashes, ids, minified code), so finding keys first is much cheaper than testing every run of hex.
+ */
+function* runsAfterKeys(text: string): Generator<RegExpExecArray> {
+  const hex = new RegExp(HEX_RUN.source, 'g');
+  let scannedTo = 0;
+  for (const key of text.matchAll(KEY_HINT)) {
+    const from = Math.max(key.index + key[0].length, scannedTo);
+    const to = lineEnd(text, key.index, key.index + LINE_PREFIX_LENGTH + 1);
+    if (from >= to) continue;
+    hex.lastIndex = from;
+    for (let m = hex.exec(text); m !== null && m.index < to; m = hex.exec(text)) yield m;
+    scannedTo = to;
+  }
+}
+
+/** The end of the line holding `from`, or `limit` if that comes first. */
+function lineEnd(text: string, from: number, limit: number): number {
+  for (let i = from; i < limit && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return Math.min(limit, text.length);
 }
 
 /** Shannon entropy in bits per character. */
