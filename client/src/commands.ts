@@ -9,21 +9,21 @@ import type { GlossaryDetail } from './glossaryDetail';
 import type { GlossaryNode, GlossaryTreeProvider } from './glossaryTree';
 import type { PlaidLensServer } from './languageClient';
 import { LIFECYCLE_VIEW_ID } from './lifecycleView';
-import type { ScanSummary, WorkspaceScanner } from './workspaceScan';
+import type { ScanSummary, WorkspaceScan } from './workspaceScan';
 
 /** What the commands act on. */
 export interface CommandTargets {
   server: PlaidLensServer;
   glossary: { provider: GlossaryTreeProvider; view: vscode.TreeView<GlossaryNode> };
   detail: GlossaryDetail;
-  scanner: WorkspaceScanner;
+  scanner: WorkspaceScan;
 }
 
 /** Registers the commands. */
 export function registerCommands(context: vscode.ExtensionContext, targets: CommandTargets): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(ShowGlossaryEntryCommand.id, (id?: unknown) => showGlossaryEntry(targets, id)),
-    vscode.commands.registerCommand('plaidLens.scanWorkspace', () => scanWorkspace(targets.scanner)),
+    vscode.commands.registerCommand('plaidLens.scanWorkspace', () => scanWorkspace(targets)),
     vscode.commands.registerCommand('plaidLens.showLifecycle', () => vscode.commands.executeCommand(`${LIFECYCLE_VIEW_ID}.focus`)),
     vscode.commands.registerCommand('plaidLens.restartServer', () => restartServer(targets.server)),
     vscode.commands.registerCommand('plaidLens.showOutput', () => targets.server.showOutput()),
@@ -74,18 +74,39 @@ async function revealInTree(glossary: CommandTargets['glossary'], id: string): P
   }
 }
 
-/** Scans with progress, then says what was found and offers the Problems panel. */
-async function scanWorkspace(scanner: WorkspaceScanner): Promise<ScanSummary> {
-  const summary = await scanner.scanWithProgress();
-  const found =
-    summary.findings === 0
-      ? 'no Plaid problems'
-      : `${summary.findings} Plaid problem${summary.findings === 1 ? '' : 's'} in ${summary.filesWithFindings} file${summary.filesWithFindings === 1 ? '' : 's'}`;
-  const message = `${summary.cancelled ? 'Scan cancelled after' : 'Scanned'} ${summary.scanned} file${summary.scanned === 1 ? '' : 's'}: ${found}. Open files are checked as you edit them.`;
-  void vscode.window.showInformationMessage(message, ...(summary.findings > 0 ? ['Open Problems'] : [])).then((choice) => {
+/** Scans with progress, then says what was found and offers the Problems panel; a failure says why. */
+async function scanWorkspace(targets: CommandTargets): Promise<ScanSummary | undefined> {
+  let summary: ScanSummary;
+  try {
+    summary = await targets.scanner.scanWithProgress();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    void vscode.window.showErrorMessage(`Plaid: the workspace scan failed: ${maskText(reason)}`, 'Show Output').then((choice) => {
+      if (choice) targets.server.showOutput();
+    });
+    return undefined;
+  }
+  // A cancelled scan keeps what it published before it stopped, so the Problems panel is still worth a look.
+  const offer = summary.cancelled || summary.findings > 0 ? ['Open Problems'] : [];
+  void vscode.window.showInformationMessage(scanMessage(summary), ...offer).then((choice) => {
     if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
   });
   return summary;
+}
+
+/** The sentence that sums up a scan. */
+function scanMessage(summary: ScanSummary): string {
+  if (summary.cancelled) return 'Plaid: the workspace scan was cancelled; the Problems panel keeps what it found until then.';
+  const found =
+    summary.findings === 0
+      ? 'no Plaid problems'
+      : `${plural(summary.findings, 'Plaid problem')} in ${plural(summary.filesWithFindings, 'file')}`;
+  const omitted = summary.tokensOmitted > 0 ? ` The Tokens view lists the first ${summary.tokens - summary.tokensOmitted} of ${summary.tokens} tokens.` : '';
+  return `Scanned ${plural(summary.files, 'file')}: ${found}. Open files are checked as you edit them.${omitted}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 async function restartServer(server: PlaidLensServer): Promise<void> {

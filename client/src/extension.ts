@@ -13,7 +13,7 @@ import { registerLifecycleView } from './lifecycleView';
 import { registerStatusBar } from './statusBar';
 import { TokenIndex } from './tokenIndex';
 import { registerTokensView, type TokensNode, type TokensTreeProvider } from './tokensView';
-import { WorkspaceScanner, type ScanSummary } from './workspaceScan';
+import { WorkspaceScan, type ScanSummary } from './workspaceScan';
 
 /** What `activate` returns: the handles the extension-host tests drive the extension through. */
 export interface PlaidLensApi {
@@ -35,8 +35,8 @@ export interface PlaidLensApi {
   shownGlossaryEntry(): string | undefined;
   /** True while the Token Lifecycle view is drawn and on screen. */
   lifecycleViewVisible(): boolean;
-  /** Scans the workspace as "Plaid: Scan Workspace" does, without the notification. */
-  scanWorkspace(): Promise<ScanSummary>;
+  /** Scans the workspace through the language server as "Plaid: Scan Workspace" does, without the notification. */
+  scanWorkspace(token?: vscode.CancellationToken): Promise<ScanSummary>;
 }
 
 let server: PlaidLensServer | undefined;
@@ -54,8 +54,7 @@ export function activate(context: vscode.ExtensionContext): PlaidLensApi {
   const glossary = registerGlossaryTree(context);
   const index = new TokenIndex().watchDocuments();
   context.subscriptions.push(index);
-  const scanner = new WorkspaceScanner(index, output);
-  context.subscriptions.push(scanner);
+  const scanner = new WorkspaceScan(server, index);
   const targets: CommandTargets = { server, glossary, detail, scanner };
   const openEntry = (id: string): void => void showGlossaryEntry(targets, id);
 
@@ -80,10 +79,10 @@ export function activate(context: vscode.ExtensionContext): PlaidLensApi {
     showGlossaryEntry: (id) => showGlossaryEntry(targets, id),
     shownGlossaryEntry: () => detail.shownEntryId,
     lifecycleViewVisible: () => lifecycle.visible,
-    scanWorkspace: async () => {
+    scanWorkspace: async (token) => {
       const cancellation = new vscode.CancellationTokenSource();
       try {
-        return await scanner.scan({ report: () => undefined }, cancellation.token);
+        return await scanner.scan({ report: () => undefined }, token ?? cancellation.token);
       } finally {
         cancellation.dispose();
       }

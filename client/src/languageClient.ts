@@ -3,23 +3,35 @@
  * the rest of the client how it is doing. A server that dies is restarted by vscode-languageclient, up to
  * {@link MAX_RESTARTS} times in three minutes.
  */
+import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import {
   ExecuteCommandRequest,
   LanguageClient,
+  LSPErrorCodes,
+  ResponseError,
   State,
   TransportKind,
+  WorkDoneProgress,
   type LanguageClientOptions,
   type ServerOptions,
+  type WorkDoneProgressBegin,
+  type WorkDoneProgressEnd,
+  type WorkDoneProgressReport,
 } from 'vscode-languageclient/node';
 import { decodeToken, type DecodedToken } from '../../server/src/engine';
 import {
   DecodeTokenCommand,
+  ScanWorkspaceRequest,
   ShowGlossaryEntryCommand,
   type DecodeTokenResult,
   type InitializationOptions,
+  type ScanWorkspaceResult,
 } from '../../server/src/protocol';
 import { MaskingOutputChannel } from './maskingChannel';
+
+/** One work-done progress notification from the server. */
+export type WorkDoneProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
 
 /** How the server is doing, as the status bar shows it. */
 export type ServerStatus = 'starting' | 'running' | 'stopped';
@@ -98,6 +110,23 @@ export class PlaidLensServer implements vscode.Disposable {
       arguments: [token],
     });
     return result;
+  }
+
+  /**
+   * Asks the server to scan the workspace (`plaidLens/scanWorkspace`), passing its work-done progress, reported to a
+   * token of this call's own, to `onProgress`. Resolves to undefined when `token` (or the server) cancelled the scan.
+   */
+  async scanWorkspace(onProgress: (value: WorkDoneProgressValue) => void, token: vscode.CancellationToken): Promise<ScanWorkspaceResult | undefined> {
+    const workDoneToken = `plaidLens/scanWorkspace/${randomUUID()}`;
+    const listener = this.client.onProgress(WorkDoneProgress.type, workDoneToken, onProgress);
+    try {
+      return await this.client.sendRequest(ScanWorkspaceRequest.type, { workDoneToken }, token);
+    } catch (error) {
+      if (error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled) return undefined;
+      throw error;
+    } finally {
+      listener.dispose();
+    }
   }
 
   /** Shows the output channel. */

@@ -1,10 +1,10 @@
 /**
  * The tokens the Tokens view lists, per file: found with the engine's `findTokens` in open documents (kept current
- * as they change) and in the files a workspace scan read. Every token is held masked; no raw token is kept.
+ * as they change), and, for files no editor has open, as the language server's workspace scan found them. Every
+ * token is held masked; no raw token is kept.
  */
 import * as vscode from 'vscode';
 import { findTokens } from '../../server/src/engine';
-import { LineIndex } from './lineIndex';
 
 /** One token in one file, masked. */
 export interface TokenOccurrence {
@@ -26,7 +26,7 @@ const CHANGE_DELAY_MS = 250;
 /** Tokens by file, with a change event. */
 export class TokenIndex implements vscode.Disposable {
   private readonly files = new Map<string, TokenOccurrence[]>();
-  /** Files a workspace scan read: they stay listed after their editor closes. */
+  /** Files the last workspace scan listed tokens for: they stay listed after their editor closes. */
   private readonly scanned = new Set<string>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly changed = new vscode.EventEmitter<void>();
@@ -45,17 +45,18 @@ export class TokenIndex implements vscode.Disposable {
     return this;
   }
 
-  /** Indexes a file's text as a workspace scan read it. */
-  setScanned(uri: vscode.Uri, text: string): void {
-    this.scanned.add(uri.toString());
-    this.store(uri, tokensIn(uri, text, new LineIndex(text)));
-  }
-
-  /** Forgets every file a workspace scan added, before a new scan. */
-  clearScanned(): void {
+  /**
+   * Replaces the tokens of the previous workspace scan with those of a new one. A file open in an editor keeps its
+   * live tokens, which are newer than the disk the scan read.
+   */
+  setScannedTokens(tokens: readonly TokenOccurrence[]): void {
     const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
     for (const key of this.scanned) if (!open.has(key)) this.files.delete(key);
     this.scanned.clear();
+    for (const [key, group] of byFile(tokens)) {
+      this.scanned.add(key);
+      if (!open.has(key)) this.files.set(key, group);
+    }
     this.changed.fire();
   }
 
@@ -113,6 +114,18 @@ export class TokenIndex implements vscode.Disposable {
 /** Files and untitled buffers, the schemes the language server sees, up to a size. */
 function isIndexed(document: vscode.TextDocument): boolean {
   return (document.uri.scheme === 'file' || document.uri.scheme === 'untitled') && document.getText().length <= MAX_INDEXED_LENGTH;
+}
+
+/** Tokens grouped by file, each file's in the order given. */
+function byFile(tokens: readonly TokenOccurrence[]): Map<string, TokenOccurrence[]> {
+  const files = new Map<string, TokenOccurrence[]>();
+  for (const token of tokens) {
+    const key = token.uri.toString();
+    const group = files.get(key);
+    if (group) group.push(token);
+    else files.set(key, [token]);
+  }
+  return files;
 }
 
 function tokensIn(uri: vscode.Uri, text: string, positions: { positionAt(offset: number): vscode.Position }): TokenOccurrence[] {

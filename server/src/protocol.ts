@@ -2,7 +2,7 @@
  * The protocol between the Plaid Lens client and server beyond standard LSP: command ids, custom requests and the
  * settings shape. Shared by both sides, so it imports only protocol types (and engine types, which are erased).
  */
-import { RequestType, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
+import { RequestType, type Range, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
 import type { DecodedToken, GlossaryCategory, GlossaryEntry, RuleId, SeverityLevel } from './engine';
 
 /** The `source` of every diagnostic the server publishes. */
@@ -87,20 +87,46 @@ export interface ScanWorkspaceParams extends WorkDoneProgressParams {
   folders?: string[];
 }
 
+/** The most tokens one {@link ScanWorkspaceResult} lists; the rest are counted in `tokensOmitted`. */
+export const MAX_SCAN_TOKENS = 10_000;
+
+/** A token found by a workspace scan, only ever in its masked form; the range is LSP's (0-based, UTF-16). */
+export interface ScannedToken {
+  /** The file, e.g. `file:///home/me/app/src/plaid.ts`. */
+  uri: string;
+  range: Range;
+  /** The type prefix, e.g. `access`. */
+  type: string;
+  /** The environment segment as written, e.g. `sandbox`. */
+  environment: string;
+  /** e.g. `access-sandbox-…4f2a`. */
+  masked: string;
+}
+
 /** What a workspace scan did. */
 export interface ScanWorkspaceResult {
   /** Files read and scanned. */
   files: number;
   /** Findings in those files. */
   findings: number;
+  /** Files with at least one finding. */
+  filesWithFindings: number;
   /** Files left out: open in the editor (their diagnostics are live), binary, too large or unreadable. */
   skipped: number;
+  /**
+   * The tokens of the scanned files, masked, in walk order, e.g. for a Tokens view: at most
+   * {@link MAX_SCAN_TOKENS} of them, so a folder of fixtures cannot make the answer huge.
+   */
+  tokens: ScannedToken[];
+  /** Tokens found beyond {@link MAX_SCAN_TOKENS} and left out of `tokens`, e.g. `0`. */
+  tokensOmitted: number;
 }
 
 /**
  * Scans every file under the workspace folders on all cores, honouring `.gitignore`, `.plaidlens.json` and the
  * settings; publishes the diagnostics of each file with findings, reports work-done progress with a percentage,
- * and stops when the request or its progress is cancelled (answering `RequestCancelled`).
+ * answers the counts and the masked tokens it found, and stops when the request or its progress is cancelled
+ * (answering `RequestCancelled`).
  */
 export namespace ScanWorkspaceRequest {
   export const method = 'plaidLens/scanWorkspace';

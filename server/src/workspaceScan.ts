@@ -1,8 +1,8 @@
 /**
  * The editor's "Scan Workspace", done by the server: walks the workspace folders with the CLI's walker
  * (`.gitignore`, `.plaidlens.json`), scans every file on all cores, publishes the diagnostics of each file with
- * findings, reports work-done progress with a percentage, and stops when cancelled. Open documents keep their live
- * diagnostics and are left out.
+ * findings, collects the masked tokens for the client's Tokens view, reports work-done progress with a percentage,
+ * and stops when cancelled. Open documents keep their live diagnostics and are left out.
  */
 import * as fs from 'node:fs';
 import {
@@ -19,10 +19,10 @@ import type { ServerContext } from './context';
 import { SEVERITIES } from './diagnostics';
 import { ruleDocsUrl } from './docs';
 import { ConfigFailure, ConfigResolver } from './files/configs';
-import type { FileResult, LocatedFinding } from './files/report';
+import type { FileResult, LocatedFinding, LocatedToken } from './files/report';
 import { defaultJobs, scanFiles } from './files/scanPool';
 import { FileWalker, type WalkItem } from './files/walk';
-import { DIAGNOSTIC_SOURCE, type ScanWorkspaceParams, type ScanWorkspaceResult } from './protocol';
+import { DIAGNOSTIC_SOURCE, MAX_SCAN_TOKENS, type ScanWorkspaceParams, type ScanWorkspaceResult, type ScannedToken } from './protocol';
 import { fsPathOf } from './workspace';
 
 /** One folder's share of a scan: its files, listed, and the size limit its settings set. */
@@ -33,7 +33,9 @@ interface FolderScan {
 }
 
 /** What a scan has done so far. */
-interface Tally extends ScanWorkspaceResult {
+interface Tally {
+  /** The answer, filled in as results arrive. */
+  result: ScanWorkspaceResult;
   /** Files listed in every folder, for the percentage. */
   total: number;
   lastReport: number;
@@ -73,15 +75,16 @@ export class WorkspaceScanner {
     progress.begin(TITLE, 0, 'Listing files…', true);
     try {
       const folders = await this.list(params.folders ?? this.context.folders.uris(), controller.signal);
-      const tally: Tally = { files: 0, findings: 0, skipped: 0, total: 0, lastReport: 0 };
+      const result: ScanWorkspaceResult = { files: 0, findings: 0, filesWithFindings: 0, skipped: 0, tokens: [], tokensOmitted: 0 };
+      const tally: Tally = { result, total: 0, lastReport: 0 };
       for (const folder of folders) tally.total += folder.items.length;
       for (const folder of folders) {
         if (controller.signal.aborted) break;
         await this.scanFolder(folder, controller.signal, tally, progress);
       }
       if (controller.signal.aborted) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The workspace scan was cancelled.');
-      this.context.logger.info(`Scanned the workspace: ${tally.files} file(s), ${tally.findings} finding(s), ${tally.skipped} skipped`);
-      return { files: tally.files, findings: tally.findings, skipped: tally.skipped };
+      this.context.logger.info(`Scanned the workspace: ${result.files} file(s), ${result.findings} finding(s), ${result.skipped} skipped`);
+      return result;
     } finally {
       for (const subscription of subscriptions) subscription.dispose();
       progress.done();
@@ -126,26 +129,37 @@ export class WorkspaceScanner {
   private async scanFolder(folder: FolderScan, signal: AbortSignal, tally: Tally, progress: WorkDoneProgressReporter): Promise<void> {
     const open = new Set(this.context.documents.keys().map(fsPathOf));
     const onResult = (result: FileResult): void => {
-      if (result.note !== undefined) tally.skipped++;
-      else this.publish(uriOf(folder.uri, result.displayPath), result.findings, tally);
+      if (result.note !== undefined) tally.result.skipped++;
+      else this.collect(uriOf(folder.uri, result.displayPath), result, tally);
       this.report(tally, progress);
     };
     // The live diagnostics of an open document are newer than the disk; such files are not even read.
     const items = folder.items.map((item) => (item.kind === 'file' && open.has(item.job.absPath) ? openNote(item) : item));
     const jobs = fs.existsSync(this.workerScript) ? defaultJobs() : 1;
-    await scanFiles(listed(items), { jobs, limits: { maxBytes: folder.maxBytes }, workerScript: this.workerScript, signal }, onResult);
+    const limits = { maxBytes: folder.maxBytes, listTokens: true };
+    await scanFiles(listed(items), { jobs, limits, workerScript: this.workerScript, signal }, onResult);
   }
 
-  private publish(uri: string, findings: LocatedFinding[], tally: Tally): void {
-    tally.files++;
-    tally.findings += findings.length;
+  /** Counts a scanned file, publishes its diagnostics and keeps its tokens, up to the cap. */
+  private collect(uri: string, file: FileResult, { result }: Tally): void {
+    result.files++;
+    result.findings += file.findings.length;
+    if (file.findings.length > 0) result.filesWithFindings++;
+    for (const token of file.tokens ?? []) {
+      if (result.tokens.length < MAX_SCAN_TOKENS) result.tokens.push(toScannedToken(uri, token));
+      else result.tokensOmitted++;
+    }
+    this.publish(uri, file.findings);
+  }
+
+  private publish(uri: string, findings: LocatedFinding[]): void {
     if (findings.length === 0 && !this.published.delete(uri)) return;
     if (findings.length > 0) this.published.add(uri);
     void this.context.connection.sendDiagnostics({ uri, diagnostics: findings.map(toDiagnostic) });
   }
 
   private report(tally: Tally, progress: WorkDoneProgressReporter): void {
-    const done = tally.files + tally.skipped;
+    const done = tally.result.files + tally.result.skipped;
     const now = Date.now();
     if (done < tally.total && now - tally.lastReport < PROGRESS_INTERVAL_MS) return;
     tally.lastReport = now;
@@ -168,13 +182,24 @@ async function* listed(items: readonly WalkItem[]): AsyncGenerator<WalkItem> {
   yield* items;
 }
 
+/** A token as the protocol carries it: masked, with an LSP range. */
+function toScannedToken(uri: string, token: LocatedToken): ScannedToken {
+  const { type, environment, masked } = token;
+  return { uri, range: rangeOf(token), type, environment, masked };
+}
+
+/** An LSP range (0-based) from 1-based lines and columns. */
+function rangeOf(place: { line: number; column: number; endLine: number; endColumn: number }): ScannedToken['range'] {
+  return {
+    start: { line: place.line - 1, character: place.column - 1 },
+    end: { line: place.endLine - 1, character: place.endColumn - 1 },
+  };
+}
+
 /** A finding of a file that is not open: no version, and so no fix data; opening the file brings the live ones. */
 function toDiagnostic(finding: LocatedFinding): Diagnostic {
   const diagnostic: Diagnostic = {
-    range: {
-      start: { line: finding.line - 1, character: finding.column - 1 },
-      end: { line: finding.endLine - 1, character: finding.endColumn - 1 },
-    },
+    range: rangeOf(finding),
     severity: SEVERITIES[finding.severity],
     code: finding.rule,
     codeDescription: { href: ruleDocsUrl(finding.rule) },

@@ -1,6 +1,6 @@
 /**
  * `plaidLens/scanWorkspace` over a real stdio connection: which files it scans, the diagnostics it publishes, the
- * counts it answers, the work-done progress it reports, and cancellation.
+ * counts and masked tokens it answers, the work-done progress it reports, and cancellation.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -17,9 +17,9 @@ import {
   type WorkDoneProgressEnd,
   type WorkDoneProgressReport,
 } from 'vscode-languageserver-protocol';
-import { scan } from '../../server/src/engine';
-import { ScanWorkspaceRequest, type ScanWorkspaceResult } from '../../server/src/protocol';
-import { ACCESS_PRODUCTION, SECRET } from './fixtures';
+import { findTokens, scan } from '../../server/src/engine';
+import { MAX_SCAN_TOKENS, ScanWorkspaceRequest, type ScannedToken, type ScanWorkspaceResult } from '../../server/src/protocol';
+import { ACCESS_PRODUCTION, ACCESS_SANDBOX, PUBLIC_SANDBOX, SECRET, SENSITIVE } from './fixtures';
 import { fileUri, fullCapabilities, TestServer, withDeadline } from './harness';
 
 type ProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
@@ -37,6 +37,7 @@ const SCANNED: Record<string, string> = {
   ].join('\n'),
   'config/settings.py': "import plaid\nPLAID_ENV = 'development'\n",
   'config/secrets.yaml': `plaid:\n  secret: ${SECRET}\n`,
+  'src/link.js': `// Link\nfunction start() {\n  const link = { public_token: '${PUBLIC_SANDBOX}' };\n}\n`,
   'docs/setup.md': `Plaid used to offer ${DEV_URL} for testing.\n`,
   '.gitignore': 'build/\n',
   ...Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`lib/util${i}.js`, `module.exports = ${i};\n`])),
@@ -45,18 +46,47 @@ const SCANNED: Record<string, string> = {
 /** Files that are listed but skipped: binary, and over the size limit set in the settings. */
 const SKIPPED: Record<string, string | Buffer> = {
   'assets/logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
-  'data/huge.txt': `${DEV_URL}\n${'x'.repeat(3 * 1024)}\n`,
+  'data/huge.txt': `${DEV_URL}\naccess_token = '${ACCESS_SANDBOX}'\n${'x'.repeat(3 * 1024)}\n`,
 };
 
 /** Files the walk never lists: ignored by .gitignore, inside node_modules. */
 const UNLISTED: Record<string, string> = {
-  'build/out.js': `const url = '${DEV_URL}';\n`,
+  'build/out.js': `const url = '${DEV_URL}';\nconst accessToken = '${ACCESS_SANDBOX}';\n`,
   'node_modules/plaid/index.js': `const url = '${DEV_URL}';\n`,
 };
 
 /** The rule of every finding the engine reports for a scanned file. */
 function expectedRules(relative: string): string[] {
   return scan(SCANNED[relative]!, { fileName: relative }).map((f) => f.rule);
+}
+
+/** The 0-based line and UTF-16 character of an offset. */
+function positionOf(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1]!.length };
+}
+
+/** The tokens the scan must list for a scanned file: the engine's, placed here by line and character. */
+function expectedTokens(relative: string, uri: string): ScannedToken[] {
+  const text = SCANNED[relative]!;
+  return findTokens(text).map(({ range, type, environment, masked }) => ({
+    uri,
+    range: { start: positionOf(text, range.start), end: positionOf(text, range.end) },
+    type,
+    environment,
+    masked,
+  }));
+}
+
+/** The text a token's range covers in a file on disk. */
+function textAt(file: string, { range }: ScannedToken): string {
+  assert.equal(range.start.line, range.end.line, 'a token sits on one line');
+  return fs.readFileSync(file, 'utf8').split('\n')[range.start.line]!.slice(range.start.character, range.end.character);
+}
+
+/** Tokens in a stable order, since the walk decides the order of files. */
+function sorted(tokens: readonly ScannedToken[]): ScannedToken[] {
+  return [...tokens].sort((a, b) => a.uri.localeCompare(b.uri) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 function writeFiles(root: string, files: Record<string, string | Buffer>): void {
@@ -106,7 +136,16 @@ suite('LSP workspace scan', () => {
     const from = server.diagnostics.mark();
     const result = await withDeadline(server.connection.sendRequest(ScanWorkspaceRequest.type, { workDoneToken: 'scan-1' }), 'the scan result');
     const findings = Object.keys(SCANNED).reduce((n, relative) => n + expectedRules(relative).length, 0);
-    assert.deepEqual(result, { files: Object.keys(SCANNED).length, findings, skipped: Object.keys(SKIPPED).length } satisfies ScanWorkspaceResult);
+    const filesWithFindings = Object.keys(SCANNED).filter((relative) => expectedRules(relative).length > 0).length;
+    const { tokens, ...counts } = result;
+    assert.deepEqual(counts, {
+      files: Object.keys(SCANNED).length,
+      findings,
+      filesWithFindings,
+      skipped: Object.keys(SKIPPED).length,
+      tokensOmitted: 0,
+    } satisfies Omit<ScanWorkspaceResult, 'tokens'>);
+    assert.deepEqual(sorted(tokens), sorted(Object.keys(SCANNED).flatMap((relative) => expectedTokens(relative, uriOf(relative)))));
     for (const relative of Object.keys(SCANNED).filter((r) => expectedRules(r).length > 0)) {
       const published = await server.diagnostics.waitFor((p) => p.uri === uriOf(relative), `diagnostics of ${relative}`, from);
       assert.deepEqual(published.diagnostics.map((d) => d.code).sort(), expectedRules(relative).sort(), relative);
@@ -123,6 +162,47 @@ suite('LSP workspace scan', () => {
     assert.deepEqual(reports.map((r) => r.percentage), [...reports.map((r) => r.percentage!)].sort((a, b) => a - b), 'the percentage only grows');
     assert.equal(reports[reports.length - 1]!.percentage, 100);
     assert.equal(values[values.length - 1]?.kind, 'end');
+  });
+
+  test('Should answer the tokens of the scanned files masked, each with the range of the token in its file', async () => {
+    const result = await withDeadline(server.connection.sendRequest(ScanWorkspaceRequest.type, {}), 'the scan result');
+    const planted = [
+      { relative: 'src/plaid.ts', raw: ACCESS_PRODUCTION, masked: /^access-production-…[0-9a-f]{4}$/ },
+      { relative: 'src/link.js', raw: PUBLIC_SANDBOX, masked: /^public-sandbox-…[0-9a-f]{4}$/ },
+    ];
+    for (const { relative, raw, masked } of planted) {
+      const listed = result.tokens.filter((t) => t.uri === uriOf(relative));
+      assert.equal(listed.length, 1, `one token listed for ${relative}`);
+      assert.match(listed[0]!.masked, masked);
+      assert.equal(textAt(path.join(root, relative), listed[0]!), raw, `the range of the token in ${relative}`);
+    }
+    const listedUris = new Set(result.tokens.map((t) => t.uri));
+    for (const relative of [...Object.keys(UNLISTED), ...Object.keys(SKIPPED)]) assert.ok(!listedUris.has(uriOf(relative)), `no token from ${relative}`);
+    const json = JSON.stringify(result);
+    for (const value of SENSITIVE) assert.ok(!json.includes(value), `the result holds ${value.slice(0, 6)}… whole`);
+  });
+
+  test('Should list at most MAX_SCAN_TOKENS tokens, across files, and count the ones left out', async () => {
+    const many = fs.mkdtempSync(path.join(os.tmpdir(), 'plaid-lens-many-tokens-'));
+    const perFile = 6_000;
+    // Made-up tokens of distinct, well-formed v4 uuids, one per line.
+    const tokenLines = (file: number) =>
+      Array.from({ length: perFile }, (_, i) => `access-sandbox-6c1d8e2f-4a7b-4e9c-8d3a-${file}${i.toString(16).padStart(11, '0')}`).join('\n');
+    try {
+      fs.mkdirSync(path.join(many, '.git'));
+      writeFiles(many, { 'a.txt': tokenLines(1), 'b.txt': tokenLines(2) });
+      // Big enough files, and no findings, so only the token list is large.
+      await server.changeSettings({ maxFileSizeKB: 1024, rules: { 'hardcoded-token': 'off' } });
+      const result = await withDeadline(server.connection.sendRequest(ScanWorkspaceRequest.type, { folders: [fileUri(many)] }), 'the scan result');
+      assert.equal(result.files, 2);
+      assert.equal(result.tokens.length, MAX_SCAN_TOKENS);
+      assert.equal(result.tokensOmitted, 2 * perFile - MAX_SCAN_TOKENS);
+      assert.equal(new Set(result.tokens.map((t) => `${t.uri}:${t.range.start.line}`)).size, MAX_SCAN_TOKENS, 'each token listed once');
+      assert.ok(result.tokens.every((t) => /^access-sandbox-…[0-9a-f]{4}$/.test(t.masked)), 'every token masked');
+    } finally {
+      await server.changeSettings({ maxFileSizeKB: 2 });
+      fs.rmSync(many, { recursive: true, force: true });
+    }
   });
 
   test('Should clear the diagnostics of a file found clean by a later scan', async () => {
@@ -142,6 +222,8 @@ suite('LSP workspace scan', () => {
     assert.equal(result.skipped, Object.keys(SKIPPED).length + 1);
     assert.equal(result.files, Object.keys(SCANNED).length - 1);
     assert.ok(!server.diagnostics.items.slice(from).some((p) => p.uri === uriOf(relative)), 'the open document gets nothing from the scan');
+    assert.ok(!result.tokens.some((t) => t.uri === uriOf(relative)), 'the open document lists its tokens itself');
+    assert.ok(result.tokens.some((t) => t.uri === uriOf('src/link.js')), 'the other files still list theirs');
     await server.close(uriOf(relative));
   });
 

@@ -20,6 +20,20 @@ export interface LocatedFinding {
   deprecated?: true;
 }
 
+/** A token in a file, masked (its raw text never leaves the thread that read the file), placed like a finding. */
+export interface LocatedToken {
+  /** The type prefix, e.g. `access`. */
+  type: string;
+  /** The environment segment as written, e.g. `sandbox`. */
+  environment: string;
+  /** e.g. `access-sandbox-…4f2a`. */
+  masked: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
 /** Why a file was not scanned, or could only be read in part. */
 export interface FileNote {
   /** `skipped`: left out on purpose (binary, too large); `unreadable`: could not be read; `failed`: the scan itself failed. */
@@ -35,6 +49,8 @@ export interface FileResult {
   /** Path relative to the working directory, as shown to the user. */
   displayPath: string;
   findings: LocatedFinding[];
+  /** The file's tokens, when the scan asked for them (`ScanLimits.listTokens`). */
+  tokens?: LocatedToken[];
   note?: FileNote;
 }
 

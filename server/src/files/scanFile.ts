@@ -1,18 +1,20 @@
 /**
- * Scans one file: read, decode, run the engine, place each finding by line and column. Depends only on its
- * arguments, so a pool of workers can run it as it is.
+ * Scans one file: read, decode, run the engine, place each finding (and, when asked, each token) by line and
+ * column. Depends only on its arguments, so a pool of workers can run it as it is.
  */
-import { maskSecret, scan, type Finding } from '../engine';
+import { findTokens, maskSecret, scan, type Finding, type TokenRef } from '../engine';
 import { maskText } from '../engine/mask';
 import { LineIndex } from './lineIndex';
 import { readSourceFile } from './readText';
-import type { FileResult, LocatedFinding } from './report';
+import type { FileResult, LocatedFinding, LocatedToken } from './report';
 import type { FileJob } from './walk';
 
-/** Limits that apply to every file of a scan. */
+/** Limits and extras that apply to every file of a scan. */
 export interface ScanLimits {
   /** Files larger than this many bytes are skipped with a note. */
   maxBytes: number;
+  /** Also list each file's tokens, masked, e.g. `true` for the editor's Tokens view; the CLI leaves it out. */
+  listTokens?: boolean;
 }
 
 /** Scans one file. Never throws: problems become a note on the result. */
@@ -23,7 +25,9 @@ export function scanFile(job: FileJob, limits: ScanLimits): FileResult {
   if (read.kind === 'unreadable') return { ...base, note: { kind: 'unreadable', reason: `could not read the file: ${read.reason}` } };
   try {
     const findings = scan(read.text, { fileName: job.fileName, rules: job.rules });
-    return { ...base, findings: locateFindings(read.text, findings) };
+    const lines = lazyLineIndex(read.text);
+    const located = { ...base, findings: locateFindings(read.text, findings, lines) };
+    return limits.listTokens ? { ...located, tokens: locateTokens(findTokens(read.text), lines) } : located;
   } catch (error) {
     // An engine bug must not end the whole scan; the message is masked in case it quotes the text.
     const reason = maskText(error instanceof Error ? error.message : String(error));
@@ -32,10 +36,10 @@ export function scanFile(job: FileJob, limits: ScanLimits): FileResult {
 }
 
 /** Converts offset ranges to 1-based positions and keeps a masked copy of each flagged text for fingerprints. */
-export function locateFindings(text: string, findings: readonly Finding[]): LocatedFinding[] {
+export function locateFindings(text: string, findings: readonly Finding[], lines = lazyLineIndex(text)): LocatedFinding[] {
   // Most files have no finding; indexing their lines would cost a pass over the text for nothing.
   if (findings.length === 0) return [];
-  const index = new LineIndex(text);
+  const index = lines();
   const located = findings.map((finding): LocatedFinding => {
     const start = index.positionAt(finding.range.start);
     const end = index.positionAt(finding.range.end);
@@ -52,4 +56,21 @@ export function locateFindings(text: string, findings: readonly Finding[]): Loca
     };
   });
   return located.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+}
+
+/** Places tokens by line and column; only their masked form is kept. */
+function locateTokens(tokens: readonly TokenRef[], lines: () => LineIndex): LocatedToken[] {
+  if (tokens.length === 0) return [];
+  const index = lines();
+  return tokens.map((token) => {
+    const start = index.positionAt(token.range.start);
+    const end = index.positionAt(token.range.end);
+    return { type: token.type, environment: token.environment, masked: token.masked, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  });
+}
+
+/** The text's line index, built on first use and then shared by findings and tokens. */
+function lazyLineIndex(text: string): () => LineIndex {
+  let index: LineIndex | undefined;
+  return () => (index ??= new LineIndex(text));
 }

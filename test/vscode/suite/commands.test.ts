@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { TokensNode } from '../../../client/src/tokensView';
+import type { ScanSummary } from '../../../client/src/workspaceScan';
 import { codeOf, EXTENSION_ID, fixtureUri, plaidDiagnostics, plaidLens, SERVER_TIMEOUT_MS, waitFor } from './util';
 
 interface ContributedCommand {
@@ -30,6 +32,25 @@ const DECODE_CASES = [
   { token: `link-sandbox-${UUID.toUpperCase()}`, type: 'link', environment: 'sandbox', entryId: 'link-token', environmentId: 'sandbox', problems: ['uuid-uppercase'] },
   { token: `assets-sandbox-${UUID}`, type: 'assets', environment: 'sandbox', entryId: 'asset-report-token', environmentId: 'sandbox', problems: [] },
 ] as const;
+
+/** The Tokens view's row for a token of `file` under Workspace › type › environment; fails when there is none. */
+async function workspaceToken(
+  tree: vscode.TreeDataProvider<TokensNode>,
+  file: vscode.Uri,
+  type: string,
+  environment: string,
+): Promise<TokensNode & { kind: 'token' }> {
+  const children = async (node?: TokensNode) => (await tree.getChildren(node)) ?? [];
+  const workspace = (await children()).find((n) => n.kind === 'scope' && n.file === undefined);
+  assert.ok(workspace, 'a Workspace group in the Tokens view');
+  const typeNode = (await children(workspace)).find((n) => n.kind === 'type' && n.type === type);
+  assert.ok(typeNode, `a ${type} group under Workspace`);
+  const envNode = (await children(typeNode)).find((n) => n.kind === 'environment' && n.environment === environment);
+  assert.ok(envNode, `a ${environment} group under ${type}`);
+  const token = (await children(envNode)).find((n): n is TokensNode & { kind: 'token' } => n.kind === 'token' && n.token.uri.toString() === file.toString());
+  assert.ok(token, `a token of ${vscode.workspace.asRelativePath(file)} under ${type} › ${environment}`);
+  return token;
+}
 
 suite('Commands', () => {
   suiteSetup(async () => {
@@ -93,14 +114,42 @@ suite('Commands', () => {
     await waitFor(() => api.lifecycleViewVisible(), SERVER_TIMEOUT_MS, 'the lifecycle view drawn and visible');
   });
 
-  test('Should find problems in files no editor has open when scanning the workspace', async () => {
+  test('Should find problems and tokens in files no editor has open when scanning the workspace', async () => {
     const api = await plaidLens();
     const seed = fixtureUri('scripts/seed.py');
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === seed.toString()), 'the scanned file is not open');
     const summary = await api.scanWorkspace();
-    assert.equal(summary.cancelled, false);
-    assert.ok(summary.scanned >= 1 && summary.findings >= 2, `scanned ${summary.scanned} files, found ${summary.findings}`);
+    assert.ok(!summary.cancelled, 'the scan ran to its end');
+    assert.ok(summary.files >= 1 && summary.findings >= 2, `scanned ${summary.files} files, found ${summary.findings}`);
+    assert.ok(summary.filesWithFindings >= 1 && summary.tokens >= 1, `${summary.filesWithFindings} files with findings, ${summary.tokens} tokens`);
     const codes = plaidDiagnostics(seed).map(codeOf);
     assert.ok(codes.includes('development-environment') && codes.includes('expiring-token'), `seed.py findings: ${codes.join(', ')}`);
+    // The Tokens view lists the scanned file's token under Workspace › Public token › Sandbox, masked.
+    const token = await workspaceToken(api.tokensTree, seed, 'public', 'sandbox');
+    const item = await api.tokensTree.getTreeItem(token);
+    assert.match(String(item.label), /^public-sandbox-…[0-9a-f]{4}$/);
+    assert.equal(item.command?.command, 'vscode.open');
+    const [uri, { selection }] = item.command!.arguments as [vscode.Uri, { selection: vscode.Range }];
+    assert.equal(uri.toString(), seed.toString());
+    const line = new TextDecoder().decode(await vscode.workspace.fs.readFile(seed)).split('\n')[selection.start.line]!;
+    assert.match(line.slice(selection.start.character, selection.end.character), /^public-sandbox-[0-9a-f-]{36}$/, 'the row opens the token');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === seed.toString()), 'the client never opened the file');
+  });
+
+  test('Should run "Plaid: Scan Workspace" under its progress notification and answer its summary', async () => {
+    const summary = (await vscode.commands.executeCommand('plaidLens.scanWorkspace')) as ScanSummary | undefined;
+    assert.ok(summary && !summary.cancelled, 'the scan ran to its end');
+    assert.ok(summary.findings >= 2, `found ${summary.findings}`);
+  });
+
+  test('Should answer a cancelled scan with a summary that says so, not an error', async () => {
+    const api = await plaidLens();
+    const cancellation = new vscode.CancellationTokenSource();
+    cancellation.cancel();
+    try {
+      assert.deepEqual(await api.scanWorkspace(cancellation.token), { cancelled: true });
+    } finally {
+      cancellation.dispose();
+    }
   });
 });
