@@ -37,6 +37,17 @@ const CASES = {
     title: '150-character keys before every 30-digit hex run',
     piece: (r) => 'k'.repeat(138) + 'plaid_secret="' + r.hex(30) + '";',
   },
+  // The masking every log line and trace goes through (`maskText`), on runs of words that look like token heads.
+  'mask-hyphenated-words': {
+    title: '`maskText` over `ab-ab-…` (short hyphenated words)',
+    piece: () => 'ab-',
+    target: 'maskText',
+  },
+  'mask-token-heads': {
+    title: '`maskText` over `access-sandbox-…` repeated',
+    piece: () => 'access-sandbox-',
+    target: 'maskText',
+  },
 };
 
 /** The input of `name`, exactly `size` characters long, on one line. */

@@ -28,6 +28,12 @@ import { SettingsSource } from './settings';
 import { WorkspaceFolders } from './workspace';
 import { WorkspaceScanner } from './workspaceScan';
 
+// vscode-languageserver would also serve over --socket or --pipe; those open a connection this server never makes.
+const refused = process.argv.find((arg) => /^--(socket|pipe)(=|$)/.test(arg));
+if (refused !== undefined) {
+  process.stderr.write(`plaid-lens: ${refused.split('=')[0]} is not supported; use --stdio or --node-ipc\n`);
+  process.exit(2);
+}
 const connection = createConnection(ProposedFeatures.all);
 const states = new DocumentStates();
 // Each change is also kept as offsets, so that the next diagnose run re-scans only around it.

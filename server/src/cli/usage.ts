@@ -21,7 +21,7 @@ Commands:
   scan [paths...]      Scan files and folders (default: the current folder)
   decode TOKEN | -     Take a Plaid token apart: type, environment, problems, lifecycle
   glossary [TERM]      Show the Plaid glossary, or the entry that best matches TERM
-  server --stdio       Run the language server for an LSP editor (also --node-ipc, --socket=PORT)
+  server --stdio       Run the language server for an LSP editor (or --node-ipc)
 
 Options:
   -h, --help           Show help (also: plaid-lens <command> --help)

@@ -48,7 +48,8 @@ function guessTailStart(token: string): number {
  */
 export function maskText(text: string): string {
   return text
-    .replace(/\b([a-z]+(?:-[a-z]+)*-[a-z]{2,12}-)((?=[a-z-]*[0-9])[a-z0-9][a-z0-9-]{15,})/gi, (_m, head: string, tail: string) =>
+    // Every quantifier is bounded, so a long hyphenated run without digits costs linear time, not cubic.
+    .replace(/\b([a-z]{1,24}(?:-[a-z]{1,24}){0,3}-[a-z]{2,12}-)((?=[a-z-]{0,96}[0-9])[a-z0-9][a-z0-9-]{15,})/gi, (_m, head: string, tail: string) =>
       maskToken(head + tail, head.length),
     )
     // In JSON text a value after a tab or newline reads `\t…` or `\n…`: that `t` or `n` is an escape, not a letter.
