@@ -19,7 +19,7 @@ import {
   assertSarifShape,
   type PlantedValues,
   type SarifLogShape,
-} from './cliHarness.test';
+} from './cliHarness';
 
 interface Expected {
   file: string;

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CATEGORY_TITLES, entries, getEntry, tokenEntries } from '../../server/src/engine';
-import { assertCliBuilt, leakedValues, makeTempDir, removeTree, runCli } from './cliHarness.test';
+import { assertCliBuilt, leakedValues, makeTempDir, removeTree, runCli } from './cliHarness';
 
 interface DecodedJson {
   token: string;

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULE_IDS } from '../../server/src/engine';
-import { assertCliBuilt, assertSarifShape, leakedValues, REPO_ROOT, runCli, type SarifLogShape } from './cliHarness.test';
+import { assertCliBuilt, assertSarifShape, leakedValues, REPO_ROOT, runCli, type SarifLogShape } from './cliHarness';
 
 interface ExpectedProblem {
   file: string;

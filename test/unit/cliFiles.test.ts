@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { assertCliBuilt, DEV_URL, DEV_URL_LINE, ignoresFileModes, makeTempDir, removeTree, runCli, writeTree } from './cliHarness.test';
+import { assertCliBuilt, DEV_URL, DEV_URL_LINE, ignoresFileModes, makeTempDir, removeTree, runCli, writeTree } from './cliHarness';
 
 interface JsonFile {
   file: string;

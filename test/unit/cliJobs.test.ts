@@ -3,14 +3,13 @@
  * that dies; the CLI writes the same report whatever `--jobs` says, and Ctrl-C stops it with exit code 130.
  */
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseScanArgs, UsageError } from '../../server/src/cli/args';
 import type { FileResult } from '../../server/src/files/report';
 import { scanFiles } from '../../server/src/files/scanPool';
 import type { WalkItem } from '../../server/src/files/walk';
-import { assertCliBuilt, CLI_PATH, DEV_URL_LINE, makeTempDir, plantValues, removeTree, REPO_ROOT, runCli, writeTree } from './cliHarness.test';
+import { assertCliBuilt, CLI_PATH, DEV_URL_LINE, makeTempDir, plantValues, removeTree, REPO_ROOT, runCli, writeTree } from './cliHarness';
 
 const WORKER = path.join(REPO_ROOT, 'dist', 'scanWorker.js');
 
@@ -71,26 +70,36 @@ suite('CLI scan on several threads', () => {
     test(`Should stop on Ctrl-C without writing a report, and exit with 130 (--jobs ${jobs})`, () => interrupted(jobs));
   }
 
+  /**
+   * Runs the CLI in this process and raises Ctrl-C from its first note (the binary file the walk meets first): the
+   * scan has surely started and cannot have finished, since results are delivered in walk order.
+   */
   async function interrupted(jobs: string): Promise<void> {
     const many = makeTempDir('sigint');
     try {
       const files: Record<string, string | Buffer> = { '0-first.png': Buffer.from([0, 1, 2, 3]) };
-      for (let i = 0; i < 1500; i++) files[`f${i % 30}/file${i}.ts`] = `${DEV_URL_LINE}// ${'filler '.repeat(150)}\n`;
+      for (let i = 0; i < 300; i++) files[`f${i % 30}/file${i}.ts`] = `${DEV_URL_LINE}// ${'filler '.repeat(150)}\n`;
       writeTree(many, files);
-      const child = spawn(process.execPath, [CLI_PATH, 'scan', '.', '--jobs', jobs], { cwd: many, stdio: ['ignore', 'pipe', 'pipe'] });
+      const { main } = require(CLI_PATH) as typeof import('../../server/src/cli/cli');
       let stdout = '';
       let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-      // The note about the first file, a binary one, shows that the scan has started and its handler is in place.
-      await new Promise<void>((resolve) =>
-        child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-          stderr += chunk;
-          if (stderr.includes('0-first.png')) resolve();
-        }),
-      );
-      child.kill('SIGINT');
-      assert.equal(await exited, 130, stderr);
+      let interrupted = false;
+      const code = await main(['scan', '.', '--jobs', jobs], {
+        cwd: many,
+        stdout: { write: (text: string) => (stdout += text) },
+        stderr: {
+          write: (text: string) => {
+            stderr += text;
+            if (!interrupted && stderr.includes('0-first.png')) {
+              interrupted = true;
+              process.emit('SIGINT');
+            }
+          },
+        },
+        readStdin: () => Promise.resolve(''),
+      });
+      assert.ok(interrupted, 'the first note arrived');
+      assert.equal(code, 130, stderr);
       assert.equal(stdout, '', 'no report');
       assert.match(stderr, /scan interrupted; no report written/);
     } finally {

@@ -15,7 +15,7 @@ import { Output } from '../../server/src/cli/output';
 import { decodeText, describeFsError } from '../../server/src/files/readText';
 import type { FileResult, LocatedFinding } from '../../server/src/files/report';
 import { scanFile } from '../../server/src/files/scanFile';
-import { DEV_URL_LINE, makeTempDir, removeTree, type SarifLogShape } from './cliHarness.test';
+import { DEV_URL_LINE, makeTempDir, removeTree, type SarifLogShape } from './cliHarness';
 
 function finding(overrides: Partial<LocatedFinding> = {}): LocatedFinding {
   return { rule: 'hardcoded-secret', severity: 'error', message: 'Hard-coded secret 1a2b…9f0e', line: 3, column: 5, endLine: 3, endColumn: 35, maskedText: '1a2b…9f0e', ...overrides };

@@ -3,7 +3,7 @@
  * folders it never enters, config `ignore`, `rules` and `overrides`, nested and explicit configs, broken configs.
  */
 import * as assert from 'node:assert/strict';
-import { assertCliBuilt, DEV_URL_LINE, makeTempDir, removeTree, runCli, writeTree } from './cliHarness.test';
+import { assertCliBuilt, DEV_URL_LINE, makeTempDir, removeTree, runCli, writeTree } from './cliHarness';
 
 interface JsonFile {
   file: string;
