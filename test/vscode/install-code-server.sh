@@ -56,9 +56,12 @@ install_code_server() {
   # dangerously_allow_all_scripts: newer npm 11 skips dependency install scripts unless package.json approves them,
   # and code-server's postinstall runs two nested `npm install`s (VS Code's native modules) in its own folders, which
   # no approval of ours can reach; an environment variable does. Scoped to this one pinned install.
+  # Node's headers live beside its binary: /usr for Debian's node, /usr/local for the official builds.
+  local node_prefix
+  node_prefix=$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")
   (
     cd "$install_dir"
-    npm_config_unsafe_perm=true npm_config_nodedir=/usr npm_config_yes=true \
+    npm_config_unsafe_perm=true npm_config_nodedir="$node_prefix" npm_config_yes=true \
       npm_config_dangerously_allow_all_scripts=true \
       npm install --no-save --no-audit --no-fund "code-server@$CODE_SERVER_VERSION" >&2
   )

@@ -53,7 +53,13 @@ export function buildSarif(results: readonly FileResult[], options: SarifOptions
         originalUriBaseIds: { [SRCROOT]: { uri: folderUri(options.rootDir) } },
         columnKind: 'utf16CodeUnits',
         results: results.flatMap((r) => fileResults(r, artifactFor(r.absPath, options.rootDir))),
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications(results, options.rootDir) }],
+        invocations: [
+          {
+            // A file the scan failed on (an internal error) means the run did not do all it set out to do.
+            executionSuccessful: !results.some((r) => r.note?.kind === 'failed'),
+            toolExecutionNotifications: notifications(results, options.rootDir),
+          },
+        ],
       },
     ],
   };
