@@ -5,7 +5,7 @@
  */
 import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver/node';
 import { TextDocument, type Position } from 'vscode-languageserver-textdocument';
-import type { Finding, ScanSnapshot, TextChange } from './engine';
+import { MAX_INCREMENTAL_STEPS, type Finding, type ScanSnapshot, type TextChange } from './engine';
 import type { PlaidLensSettings } from './protocol';
 
 /** The outcome of the last diagnose run of a document. */
@@ -33,10 +33,10 @@ export interface DocumentState {
 }
 
 /**
- * Changes kept for one document between two runs. Past this many, the next run scans in full anyway, so they are
- * dropped rather than held.
+ * Changes kept for one document between two runs. Past the engine's limit the next run scans in full anyway, so
+ * they are dropped rather than held.
  */
-const MAX_PENDING_CHANGES = 64;
+const MAX_PENDING_CHANGES = MAX_INCREMENTAL_STEPS;
 
 /** Per-document state for every open document, keyed by URI. */
 export class DocumentStates {

@@ -53,7 +53,7 @@ export interface ScanSnapshot {
 const MARGIN = 512;
 
 /** Changes per batch above which one full scan is cheaper than rebuilding the text after each change. */
-const MAX_STEPS = 16;
+export const MAX_STEPS = 16;
 
 /** Scans `text` in full and keeps what an incremental re-scan needs. */
 export function scanSnapshot(text: string, options: ScanOptions = {}): ScanSnapshot {
