@@ -2,9 +2,8 @@
  * Decides how a document is scanned: whether at all (enabled, ignored by config, small enough) and with which
  * severities (rule defaults, then `.plaidlens.json`, then the editor settings).
  */
-import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isIgnoredPath, mergeRules, rulesForPath, type RuleId, type ScanOptions, type SeverityLevel } from './engine';
+import { mergeRules, type RuleId, type ScanOptions, type SeverityLevel } from './engine';
 import type { ConfigFiles } from './configFiles';
 import type { PlaidLensSettings } from './protocol';
 import { fsPathOf, type WorkspaceFolders } from './workspace';
@@ -28,11 +27,11 @@ export function planScan(document: TextDocument, { settings, configFiles, folder
   const filePath = fsPathOf(document.uri);
   let configRules: Partial<Record<RuleId, SeverityLevel>> = {};
   if (filePath !== undefined) {
-    const root = folders.rootOf(document.uri);
-    const { config, folder } = configFiles.forFile(filePath, root?.fsPath);
-    const relative = path.relative(folder, filePath).split(path.sep).join('/');
-    if (isIgnoredPath(config, relative)) return { kind: 'skip', reason: 'ignored' };
-    configRules = rulesForPath(config, relative);
+    // The search stops where the workspace scan's does: at the workspace folder that holds the file.
+    const folder = folders.folderOf(document.uri);
+    const verdict = configFiles.forFile(filePath, folder === undefined ? undefined : fsPathOf(folder.uri));
+    if (verdict.ignoredBy !== undefined) return { kind: 'skip', reason: 'ignored' };
+    configRules = verdict.rules;
   }
   const text = document.getText();
   const limitBytes = settings.maxFileSizeKB * 1024;

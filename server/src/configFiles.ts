@@ -1,89 +1,62 @@
 /**
- * Finds and loads the `.plaidlens.json` that governs a file: the nearest one walking up from the file's folder,
- * stopping at the workspace folder. Lookups and parsed files are cached until a config file changes.
+ * The editor's side of `.plaidlens.json`: the shared resolver (`files/configs.ts`) set up the editor's way, for live
+ * diagnostics and the workspace scan alike. The search stops at the workspace folder that holds a file, a broken
+ * file is shown once as a warning and counts as `{}` until it is fixed, and every answer is cached until a config
+ * file or the workspace folders change.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EMPTY_CONFIG, formatConfigError, parseConfig, type ConfigError, type PlaidLensConfig } from './engine';
+import { formatConfigError, type ConfigError, type RuleId, type SeverityLevel } from './engine';
+import { CONFIG_FILE_NAME, ConfigResolver } from './files/configs';
 import type { Logger } from './log';
 
-/** The config file's name. */
-export const CONFIG_FILE_NAME = '.plaidlens.json';
+export { CONFIG_FILE_NAME } from './files/configs';
 
-/** The config in force for a file, and the folder its globs are relative to. */
+/** What the config files say about one file. */
 export interface ConfigForFile {
-  config: PlaidLensConfig;
-  /** The folder that holds the config file (or the stop folder when there is none). */
-  folder: string;
-  /** The config file's path, when there is one. */
-  file?: string;
+  /** The config file whose `ignore` globs exclude the file, if one does. */
+  ignoredBy?: string;
+  /** Severities from the nearest config file; `{}` (defaults) when there is none or it is broken. */
+  rules: Partial<Record<RuleId, SeverityLevel>>;
 }
 
-/** Cached discovery and parsing of `.plaidlens.json` files. */
+/** Cached discovery and parsing of `.plaidlens.json` files, with one warning per broken file. */
 export class ConfigFiles {
-  /** Folder → the config file found from it (null: none up to the stop folder). */
-  private readonly lookups = new Map<string, string | null>();
-  /** Config file → its parsed config (the empty config while it is broken). */
-  private readonly loaded = new Map<string, PlaidLensConfig>();
-  /** Config file → the warning last shown for it, so a broken file is reported once, not once per document. */
+  /** Stop folder (`''` for none) → its resolver; dropped whole on {@link invalidate}. */
+  private readonly resolvers = new Map<string, ConfigResolver>();
+  /** Config file → the warning last shown for it, so a broken file is reported once, not once per document or scan. */
   private readonly reported = new Map<string, string>();
 
   constructor(private readonly logger: Logger) {}
 
-  /** The config for a file on disk; `stopAt` is the outermost folder searched (the workspace folder). */
-  forFile(filePath: string, stopAt?: string): ConfigForFile {
-    const start = path.dirname(filePath);
-    const file = this.find(start, stopAt);
-    if (file === null) return { config: EMPTY_CONFIG, folder: stopAt ?? start };
-    return { config: this.load(file), folder: path.dirname(file), file };
+  /**
+   * The resolver for files under `stopAt`, the workspace folder that holds them; without one (a file outside every
+   * folder) the search goes up to the root, as the CLI's does.
+   */
+  resolverFor(stopAt: string | undefined): ConfigResolver {
+    // One resolver per folder however the client spells it (`/w/` and `/w` are one folder).
+    const key = stopAt === undefined ? '' : path.resolve(stopAt);
+    let resolver = this.resolvers.get(key);
+    if (resolver === undefined) {
+      resolver = ConfigResolver.discovering({
+        stopAt,
+        onBroken: (file, errors) => this.report(file, errors),
+        onValid: (file) => this.reported.delete(file),
+      });
+      this.resolvers.set(key, resolver);
+    }
+    return resolver;
+  }
+
+  /** What the configs say about a file on disk; `stopAt` is the workspace folder that holds it. */
+  forFile(filePath: string, stopAt: string | undefined): ConfigForFile {
+    const resolver = this.resolverFor(stopAt);
+    const ignoredBy = resolver.ignoredBy(filePath);
+    return ignoredBy === undefined ? { rules: resolver.rulesFor(filePath) } : { ignoredBy, rules: {} };
   }
 
   /** Forgets every lookup and parsed file; called when any config file may have changed. */
   invalidate(): void {
-    this.lookups.clear();
-    this.loaded.clear();
-  }
-
-  private find(start: string, stopAt: string | undefined): string | null {
-    const visited: string[] = [];
-    let found: string | null = null;
-    for (let folder = start; ; ) {
-      const cached = this.lookups.get(folder);
-      if (cached !== undefined) {
-        found = cached;
-        break;
-      }
-      visited.push(folder);
-      const candidate = path.join(folder, CONFIG_FILE_NAME);
-      if (isFile(candidate)) {
-        found = candidate;
-        break;
-      }
-      const parent = path.dirname(folder);
-      if (parent === folder || (stopAt !== undefined && samePath(folder, stopAt))) break;
-      folder = parent;
-    }
-    for (const folder of visited) this.lookups.set(folder, found);
-    return found;
-  }
-
-  private load(file: string): PlaidLensConfig {
-    const cached = this.loaded.get(file);
-    if (cached !== undefined) return cached;
-    let config: PlaidLensConfig = EMPTY_CONFIG;
-    try {
-      const result = parseConfig(fs.readFileSync(file, 'utf8'), file);
-      if (result.ok) {
-        config = result.config;
-        this.reported.delete(file);
-      } else {
-        this.report(file, result.errors);
-      }
-    } catch (error) {
-      this.logger.error(`Could not read ${file}; running on defaults`, error);
-    }
-    this.loaded.set(file, config);
-    return config;
+    this.resolvers.clear();
   }
 
   private report(file: string, errors: ConfigError[]): void {
@@ -93,16 +66,4 @@ export class ConfigFiles {
     this.reported.set(file, message);
     this.logger.warnUser(message);
   }
-}
-
-function isFile(candidate: string): boolean {
-  try {
-    return fs.statSync(candidate).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function samePath(a: string, b: string): boolean {
-  return path.relative(a, b) === '';
 }

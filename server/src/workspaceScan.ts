@@ -1,8 +1,10 @@
 /**
  * The editor's "Scan Workspace", done by the server: walks the workspace folders with the CLI's walker
- * (`.gitignore`, `.plaidlens.json`), scans every file on all cores, publishes the diagnostics of each file with
- * findings, collects the masked tokens for the client's Tokens view, reports work-done progress with a percentage,
- * and stops when cancelled. Open documents keep their live diagnostics and are left out.
+ * (`.gitignore`, and `.plaidlens.json` read by the live diagnostics' own resolver, so a file gets the same findings
+ * open or not, and a broken config warns once and counts as `{}`), scans every file on all cores, publishes the
+ * diagnostics of each file with findings, collects the masked tokens for the client's Tokens view, reports
+ * work-done progress with a percentage, and stops when cancelled. Open documents keep their live diagnostics and
+ * are left out.
  */
 import * as fs from 'node:fs';
 import {
@@ -14,12 +16,12 @@ import {
   type WorkDoneProgressReporter,
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
-import { formatConfigError, mergeRules } from './engine';
+import { mergeRules } from './engine';
 import type { ServerContext } from './context';
 import { SEVERITIES } from './diagnostics';
 import { ruleDocsUrl } from './docs';
-import { ConfigFailure, ConfigResolver } from './files/configs';
-import type { FileResult, LocatedFinding, LocatedToken } from './files/report';
+import type { SizeLimitName } from './files/readText';
+import type { FileNote, FileResult, LocatedFinding, LocatedToken } from './files/report';
 import { defaultJobs, scanFiles } from './files/scanPool';
 import { FileWalker, type WalkItem } from './files/walk';
 import { DIAGNOSTIC_SOURCE, MAX_SCAN_TOKENS, type ScanWorkspaceParams, type ScanWorkspaceResult, type ScannedToken } from './protocol';
@@ -45,6 +47,9 @@ interface Tally {
 const PROGRESS_INTERVAL_MS = 100;
 
 const TITLE = 'Plaid Lens: scanning the workspace';
+
+/** The setting a "too large" note names. */
+const SIZE_LIMIT: SizeLimitName = { name: 'plaidLens.maxFileSizeKB', unit: 'KiB' };
 
 /** Files listed between two turns of the event loop. */
 const LIST_YIELD_EVERY = 256;
@@ -107,21 +112,17 @@ export class WorkspaceScanner {
       if (root === undefined || !fs.existsSync(root)) continue;
       const settings = await this.context.settings.fetch(uri);
       if (!settings.enable) continue;
-      const walker = new FileWalker(root, ConfigResolver.discovering(root));
+      // The live diagnostics' resolver: the same search, the same cache, and one warning per broken file for both.
+      const walker = new FileWalker(root, this.context.configFiles.resolverFor(root));
       const items: WalkItem[] = [];
-      try {
-        for await (const item of walker.walk([{ absPath: root, isDir: true }])) {
-          if (signal.aborted) break;
-          if (item.kind === 'file') item.job.rules = mergeRules(item.job.rules, settings.rules);
-          // Folder listings are synchronous: let hovers, edits and a cancellation in now and then.
-          if (items.push(item) % LIST_YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
-        }
-      } catch (error) {
-        if (!(error instanceof ConfigFailure)) throw error;
-        const reason = error.errors.map(formatConfigError).join('; ');
-        throw new ResponseError(LSPErrorCodes.RequestFailed, `The workspace scan stopped at a broken config file: ${reason}`);
+      for await (const item of walker.walk([{ absPath: root, isDir: true }])) {
+        if (signal.aborted) break;
+        if (item.kind === 'file') item.job.rules = mergeRules(item.job.rules, settings.rules);
+        // Folder listings are synchronous: let hovers, edits and a cancellation in now and then.
+        if (items.push(item) % LIST_YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       }
-      folders.push({ uri, items, maxBytes: settings.maxFileSizeKB * 1024 });
+      // Whole bytes: the setting may be a fraction of a KiB, and a file's size is a whole number of bytes.
+      folders.push({ uri, items, maxBytes: Math.floor(settings.maxFileSizeKB * 1024) });
     }
     return folders;
   }
@@ -129,15 +130,21 @@ export class WorkspaceScanner {
   private async scanFolder(folder: FolderScan, signal: AbortSignal, tally: Tally, progress: WorkDoneProgressReporter): Promise<void> {
     const open = new Set(this.context.documents.keys().map(fsPathOf));
     const onResult = (result: FileResult): void => {
-      if (result.note !== undefined) tally.result.skipped++;
+      if (result.note !== undefined) this.skip(result.displayPath, result.note, tally);
       else this.collect(uriOf(folder.uri, result.displayPath), result, tally);
       this.report(tally, progress);
     };
     // The live diagnostics of an open document are newer than the disk; such files are not even read.
     const items = folder.items.map((item) => (item.kind === 'file' && open.has(item.job.absPath) ? openNote(item) : item));
     const jobs = fs.existsSync(this.workerScript) ? defaultJobs() : 1;
-    const limits = { maxBytes: folder.maxBytes, listTokens: true };
+    const limits = { maxBytes: folder.maxBytes, sizeLimit: SIZE_LIMIT, listTokens: true };
     await scanFiles(listed(items), { jobs, limits, workerScript: this.workerScript, signal }, onResult);
+  }
+
+  /** Counts a file the scan left out and says why in the log, where the setting to change is named. */
+  private skip(displayPath: string, note: FileNote, { result }: Tally): void {
+    result.skipped++;
+    this.context.logger.debug(`Workspace scan: ${displayPath}: ${note.kind}, ${note.reason}`);
   }
 
   /** Counts a scanned file, publishes its diagnostics and keeps its tokens, up to the cap. */

@@ -264,3 +264,29 @@ suite('LSP workspace scan', () => {
     assert.deepEqual(server.diagnostics.items.slice(from), [], 'a cancelled scan publishes nothing');
   });
 });
+
+suite('LSP workspace scan: notes on skipped files', () => {
+  let root: string;
+  let server: TestServer;
+
+  suiteSetup(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'plaid-lens-notes-'));
+    fs.mkdirSync(path.join(root, '.git'));
+    writeFiles(root, { 'big/huge.txt': `${DEV_URL}\n${'x'.repeat(3 * 1024)}\n`, 'small.txt': `${DEV_URL}\n` });
+    server = await TestServer.start({ folders: [root], trace: 'verbose', settings: { maxFileSizeKB: 1, trace: { server: 'verbose' } } });
+  });
+
+  suiteTeardown(async () => {
+    await server.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  test('Should log a file over the limit naming the plaidLens.maxFileSizeKB setting and KiB, not the CLI option', async () => {
+    const from = server.logs.mark();
+    const result = await withDeadline(server.connection.sendRequest(ScanWorkspaceRequest.type, {}), 'the scan result');
+    assert.deepEqual([result.files, result.skipped], [1, 1]);
+    const sizeKiB = Math.ceil(fs.statSync(path.join(root, 'big/huge.txt')).size / 1024);
+    const note = await server.logs.waitFor((l) => l.message.includes('huge.txt'), 'the note on huge.txt', from);
+    assert.equal(note.message, `Workspace scan: ${path.join('big', 'huge.txt')}: skipped, ${sizeKiB} KiB is over the 1 KiB limit (plaidLens.maxFileSizeKB)`);
+  });
+});

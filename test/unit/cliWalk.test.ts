@@ -1,8 +1,13 @@
 /**
  * Which files `plaid-lens scan` covers and with which settings: `.gitignore` (nested, with re-includes), the
- * folders it never enters, config `ignore`, `rules` and `overrides`, nested and explicit configs, broken configs.
+ * folders it never enters, config `ignore`, `rules` and `overrides`, nested and explicit configs, broken configs;
+ * and the config resolver the CLI shares with the editor, with the editor's options (a stop folder, broken files
+ * reported instead of thrown).
  */
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import type { ConfigError } from '../../server/src/engine';
+import { ConfigFailure, ConfigResolver } from '../../server/src/files/configs';
 import { assertCliBuilt, DEV_URL_LINE, makeTempDir, removeTree, runCli, writeTree } from './cliHarness';
 
 interface JsonFile {
@@ -101,8 +106,11 @@ suite('CLI scan: configuration', () => {
       'cfg/nested/n.ts': DEV_URL_LINE,
       'cfg/nested/tests/t.ts': DEV_URL_LINE,
       'cfg/nested/inner/i.ts': DEV_URL_LINE,
+      // Ignored by cfg/.plaidlens.json's `*.snap.ts`, though cfg/nested/.plaidlens.json is nearer.
+      'cfg/nested/n.snap.ts': DEV_URL_LINE,
       'broken-rule/.plaidlens.json': '{\n  "rules": {\n    "malformed-tokn": "error"\n  }\n}\n',
       'broken-rule/a.ts': DEV_URL_LINE,
+      'broken-rule/sub/b.ts': DEV_URL_LINE,
       'broken-json/.plaidlens.json': '{\n  "ignore": ["dist/**"]\n  "rules": {}\n}\n',
       'broken-json/a.ts': DEV_URL_LINE,
       'broken-type/.plaidlens.json': '{ "ignore": "vendor" }\n',
@@ -126,6 +134,17 @@ suite('CLI scan: configuration', () => {
     assert.deepEqual(await severities(['cfg/src'], root), { 'cfg/src/a.ts': 'warning' });
   });
 
+  test('Should look for the config above the working directory too, up to the root', async () => {
+    assert.deepEqual(await severities(['.'], `${root}/cfg/src`), { 'a.ts': 'warning' });
+  });
+
+  test('Should apply the ignore globs of every config above a file, not only those of the nearest', async () => {
+    assert.deepEqual(await scannedFiles(['cfg/nested'], root), ['cfg/nested/inner/i.ts', 'cfg/nested/n.ts', 'cfg/nested/tests/t.ts']);
+    const run = await runCli(['scan', 'cfg/nested/n.snap.ts'], root);
+    assert.equal(run.code, 0);
+    assert.match(run.stderr, /note: cfg\/nested\/n\.snap\.ts: skipped, matches an `ignore` glob in cfg\/\.plaidlens\.json/);
+  });
+
   test('Should skip a file named on the command line that the config ignores, with a note', async () => {
     const run = await runCli(['scan', 'cfg/generated/g.ts'], root);
     assert.equal(run.code, 0);
@@ -140,18 +159,75 @@ suite('CLI scan: configuration', () => {
     });
   });
 
-  const broken: { name: string; args: string[]; error: RegExp }[] = [
+  const broken: { name: string; args: string[]; cwd?: string; error: RegExp }[] = [
     { name: 'an unknown rule', args: ['broken-rule'], error: /broken-rule\/\.plaidlens\.json:3:5: rules\.malformed-tokn: / },
     { name: 'invalid JSON', args: ['broken-json'], error: /broken-json\/\.plaidlens\.json:3:3: .*expected "," / },
     { name: 'a field of the wrong type', args: ['broken-type'], error: /broken-type\/\.plaidlens\.json:1:13: ignore: / },
     { name: 'a broken --config file', args: ['--config', 'broken-rule/.plaidlens.json', 'plain'], error: /broken-rule\/\.plaidlens\.json:3:5: rules\.malformed-tokn/ },
+    { name: 'a broken config above the working directory', args: ['.'], cwd: 'broken-rule/sub', error: /^error: \.\.\/\.plaidlens\.json:3:5: rules\.malformed-tokn/m },
   ];
   for (const c of broken) {
     test(`Should exit 2 naming file, line, column and field for ${c.name}, and write no report`, async () => {
-      const run = await runCli(['scan', ...c.args], root);
+      const run = await runCli(['scan', ...c.args], c.cwd === undefined ? root : `${root}/${c.cwd}`);
       assert.equal(run.code, 2);
       assert.match(run.stderr, c.error);
       assert.equal(run.stdout, '');
     });
   }
+});
+
+suite('Config resolver, with the options the editor uses', () => {
+  let root: string;
+  const at = (relative: string): string => path.join(root, relative);
+
+  suiteSetup(() => {
+    root = makeTempDir('resolver');
+    writeTree(root, {
+      // Above the workspace folder `ws`.
+      '.plaidlens.json': JSON.stringify({ rules: { 'hardcoded-token': 'off' }, ignore: ['*.gen.ts'] }),
+      'ws/a.ts': DEV_URL_LINE,
+      'ws/pkg/.plaidlens.json': '{\n  "rules": { "nope": "off" }\n}\n',
+      'ws/pkg/b.ts': DEV_URL_LINE,
+      'ws/ok/.plaidlens.json': JSON.stringify({ rules: { 'expiring-token': 'error' } }),
+      'ws/ok/c.ts': DEV_URL_LINE,
+    });
+  });
+
+  suiteTeardown(() => removeTree(root));
+
+  const stops: { name: string; stopAt?: string; rules: object; ignoredBy?: string }[] = [
+    { name: 'without a stop folder, a config above the workspace folder applies', rules: { 'hardcoded-token': 'off' }, ignoredBy: '.plaidlens.json' },
+    { name: 'with the workspace folder as the stop, a config above it is never read', stopAt: 'ws', rules: {} },
+  ];
+  for (const c of stops) {
+    test(`Should search as far as the stop folder: ${c.name}`, () => {
+      const resolver = ConfigResolver.discovering({ stopAt: c.stopAt === undefined ? undefined : at(c.stopAt) });
+      assert.deepEqual(resolver.rulesFor(at('ws/a.ts')), c.rules);
+      assert.equal(resolver.ignoredBy(at('ws/a.gen.ts')), c.ignoredBy === undefined ? undefined : at(c.ignoredBy));
+    });
+  }
+
+  test('Should report a broken file once, with its place, and count it as {} while the configs above still ignore', () => {
+    const reports: { file: string; errors: ConfigError[] }[] = [];
+    const valid: string[] = [];
+    const resolver = ConfigResolver.discovering({ onBroken: (file, errors) => reports.push({ file, errors }), onValid: (file) => valid.push(file) });
+    assert.deepEqual(resolver.rulesFor(at('ws/pkg/b.ts')), {});
+    assert.deepEqual(resolver.rulesFor(at('ws/pkg/other.ts')), {});
+    assert.equal(resolver.ignoredBy(at('ws/pkg/b.gen.ts')), at('.plaidlens.json'));
+    assert.deepEqual(resolver.rulesFor(at('ws/ok/c.ts')), { 'expiring-token': 'error' });
+    assert.deepEqual(reports.map((r) => r.file), [at('ws/pkg/.plaidlens.json')], 'one report, by absolute path');
+    assert.deepEqual(reports[0]!.errors.map(({ file, line, column, field }) => ({ file, line, column, field })), [
+      { file: at('ws/pkg/.plaidlens.json'), line: 2, column: 14, field: 'rules.nope' },
+    ]);
+    assert.deepEqual(valid.sort(), [at('.plaidlens.json'), at('ws/ok/.plaidlens.json')].sort());
+  });
+
+  test('Should throw a ConfigFailure for a broken file when no one is told about it, as the CLI needs', () => {
+    const resolver = ConfigResolver.discovering({ cwd: root });
+    assert.throws(() => resolver.rulesFor(at('ws/pkg/b.ts')), (error: unknown) => {
+      assert.ok(error instanceof ConfigFailure);
+      assert.deepEqual(error.errors.map(({ file, line, field }) => `${file}:${line}: ${field}`), [`${path.join('ws', 'pkg', '.plaidlens.json')}:2: rules.nope`]);
+      return true;
+    });
+  });
 });

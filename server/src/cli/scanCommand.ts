@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { formatConfigError } from '../engine/config';
 import { ConfigFailure, ConfigResolver } from '../files/configs';
+import type { SizeLimitName } from '../files/readText';
 import { totalsOf, type FileResult, type Totals } from '../files/report';
 import type { ScanLimits } from '../files/scanFile';
 import { defaultJobs, scanFiles } from '../files/scanPool';
@@ -32,8 +33,9 @@ export async function runScan(args: ScanArgs, context: ScanContext): Promise<num
   process.once('SIGINT', interrupt);
   let results: FileResult[] | undefined;
   try {
-    const configs = args.config === undefined ? ConfigResolver.discovering(cwd) : await ConfigResolver.fixed(cwd, args.config);
-    const limits = { maxBytes: args.maxFileSizeKb * 1024 };
+    // Up to the root, not only to the scanned folder: the nearest config at or above a file applies, as documented.
+    const configs = args.config === undefined ? ConfigResolver.discovering({ cwd }) : ConfigResolver.fixed(cwd, args.config);
+    const limits = { maxBytes: args.maxFileSizeKb * 1024, sizeLimit: SIZE_LIMIT };
     results = await scanAll(new FileWalker(cwd, configs), roots, limits, args.jobs ?? jobsFor(roots), controller.signal, output);
   } catch (error) {
     if (!(error instanceof ConfigFailure)) throw error;
@@ -55,6 +57,9 @@ export async function runScan(args: ScanArgs, context: ScanContext): Promise<num
   }
   return exitCode(totals, args.maxWarnings, output);
 }
+
+/** The option a "too large" note names. */
+const SIZE_LIMIT: SizeLimitName = { name: '--max-file-size', unit: 'KB' };
 
 /** Files named on the command line, up to which starting worker threads would cost more than it saves. */
 const FEW_FILES = 16;

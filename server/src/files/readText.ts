@@ -13,6 +13,14 @@ export type ReadOutcome =
   | { kind: 'skipped'; reason: string }
   | { kind: 'unreadable'; reason: string };
 
+/** How a "too large" note names the size limit: the option or setting that sets it, and its unit (1024 bytes). */
+export interface SizeLimitName {
+  /** e.g. `--max-file-size` (the CLI) or `plaidLens.maxFileSizeKB` (the editor). */
+  name: string;
+  /** e.g. `KB` (the CLI's help says kilobytes) or `KiB` (the editor's setting). */
+  unit: string;
+}
+
 /**
  * Without blocking: a FIFO put where a file was when the walk listed it answers at once, and is skipped as not a
  * regular file, instead of hanging the scan. (Windows has no such flag.)
@@ -22,18 +30,19 @@ const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 /**
  * Reads `path` as text unless it is larger than `maxBytes` or binary. Never throws for I/O problems. Synchronous
  * on purpose: it runs on scanning threads, where a file read in a few system calls beats five promise round trips
- * through the I/O thread pool, and the size is checked before anything is read.
+ * through the I/O thread pool, and the size is checked before anything is read. `limitName` says, in the note on
+ * a file over the limit, which option or setting to change.
  */
-export function readSourceFile(path: string, maxBytes: number): ReadOutcome {
+export function readSourceFile(path: string, maxBytes: number, limitName?: SizeLimitName): ReadOutcome {
   let fd: number | undefined;
   try {
     fd = fs.openSync(path, OPEN_FLAGS);
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return { kind: 'skipped', reason: 'not a regular file' };
-    if (stat.size > maxBytes) return { kind: 'skipped', reason: tooLarge(stat.size, maxBytes) };
+    if (stat.size > maxBytes) return { kind: 'skipped', reason: tooLarge(stat.size, maxBytes, limitName) };
     // Read one byte past the limit so a file that grew since the stat is still caught.
     const bytes = readAtMost(fd, maxBytes + 1, stat.size + 1);
-    if (bytes.length > maxBytes) return { kind: 'skipped', reason: tooLarge(bytes.length, maxBytes) };
+    if (bytes.length > maxBytes) return { kind: 'skipped', reason: tooLarge(bytes.length, maxBytes, limitName) };
     const text = decodeText(bytes);
     return text === undefined ? { kind: 'skipped', reason: 'binary file' } : { kind: 'text', text };
   } catch (error) {
@@ -82,8 +91,12 @@ export function describeFsError(error: unknown): string {
   }
 }
 
-function tooLarge(size: number, maxBytes: number): string {
-  return `${Math.ceil(size / 1024)} KB is over the ${Math.floor(maxBytes / 1024)} KB limit (--max-file-size)`;
+/** E.g. `3 KB is over the 1 KB limit (--max-file-size)`; a limit set in fractions (the editor's) keeps two decimals. */
+function tooLarge(size: number, maxBytes: number, limitName: SizeLimitName | undefined): string {
+  const unit = limitName?.unit ?? 'KB';
+  const limit = Math.floor((maxBytes / 1024) * 100) / 100;
+  const named = limitName === undefined ? '' : ` (${limitName.name})`;
+  return `${Math.ceil(size / 1024)} ${unit} is over the ${limit} ${unit} limit${named}`;
 }
 
 /** The end of the longest even-length run from `start`, so a truncated UTF-16 code unit is dropped. */

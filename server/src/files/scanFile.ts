@@ -5,7 +5,7 @@
 import { findTokens, maskSecret, scan, type Finding, type TokenRef } from '../engine';
 import { maskText } from '../engine/mask';
 import { LineIndex } from './lineIndex';
-import { readSourceFile } from './readText';
+import { readSourceFile, type SizeLimitName } from './readText';
 import type { FileResult, LocatedFinding, LocatedToken } from './report';
 import type { FileJob } from './walk';
 
@@ -13,6 +13,8 @@ import type { FileJob } from './walk';
 export interface ScanLimits {
   /** Files larger than this many bytes are skipped with a note. */
   maxBytes: number;
+  /** What sets that limit, named in the note on a file over it, e.g. `{ name: '--max-file-size', unit: 'KB' }`. */
+  sizeLimit?: SizeLimitName;
   /** Also list each file's tokens, masked, e.g. `true` for the editor's Tokens view; the CLI leaves it out. */
   listTokens?: boolean;
 }
@@ -20,7 +22,7 @@ export interface ScanLimits {
 /** Scans one file. Never throws: problems become a note on the result. */
 export function scanFile(job: FileJob, limits: ScanLimits): FileResult {
   const base = { absPath: job.absPath, displayPath: job.displayPath, findings: [] };
-  const read = readSourceFile(job.absPath, limits.maxBytes);
+  const read = readSourceFile(job.absPath, limits.maxBytes, limits.sizeLimit);
   if (read.kind === 'skipped') return { ...base, note: { kind: 'skipped', reason: read.reason } };
   if (read.kind === 'unreadable') return { ...base, note: { kind: 'unreadable', reason: `could not read the file: ${read.reason}` } };
   try {

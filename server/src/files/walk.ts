@@ -46,7 +46,7 @@ export class FileWalker {
     private readonly configs: ConfigResolver,
   ) {}
 
-  /** Every file and note under the roots. Throws only for config failures. */
+  /** Every file and note under the roots. Throws only for config failures, and only when the resolver throws them. */
   async *walk(roots: readonly ScanRoot[]): AsyncGenerator<WalkItem> {
     const realPaths = await Promise.all(roots.map((root) => fs.realpath(root.absPath)));
     this.realRoots.push(...realPaths.filter((_, i) => roots[i].isDir));
@@ -61,12 +61,12 @@ export class FileWalker {
 
   /** A file named on the command line: `.gitignore` does not apply (the user asked for it), config `ignore` does. */
   private async *explicitFile(absPath: string, realPath: string): AsyncGenerator<WalkItem> {
-    const ignoredBy = await this.configs.ignoredBy(absPath);
+    const ignoredBy = this.configs.ignoredBy(absPath);
     if (ignoredBy !== undefined) {
       yield this.note(absPath, 'skipped', `matches an \`ignore\` glob in ${ignoredBy}`);
       return;
     }
-    const job = await this.job(absPath, path.basename(absPath), realPath);
+    const job = this.job(absPath, path.basename(absPath), realPath);
     if (job) yield job;
   }
 
@@ -86,7 +86,7 @@ export class FileWalker {
       const absPath = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (SKIPPED_FOLDERS.has(entry.name) || ignores.ignores(absPath, true)) continue;
-        if ((await this.configs.ignoredBy(absPath)) !== undefined) continue;
+        if (this.configs.ignoredBy(absPath) !== undefined) continue;
         yield* this.walkFolder(absPath, path.join(realDir, entry.name), root, ignores);
       } else if (entry.isFile() || entry.isSymbolicLink()) {
         if (ignores.ignores(absPath, false)) continue;
@@ -113,15 +113,15 @@ export class FileWalker {
         return;
       }
     }
-    if ((await this.configs.ignoredBy(absPath)) !== undefined) return;
-    const job = await this.job(absPath, relativeTo(root, absPath), key);
+    if (this.configs.ignoredBy(absPath) !== undefined) return;
+    const job = this.job(absPath, relativeTo(root, absPath), key);
     if (job) yield job;
   }
 
-  private async job(absPath: string, fileName: string, key: string): Promise<WalkItem | undefined> {
+  private job(absPath: string, fileName: string, key: string): WalkItem | undefined {
     if (this.seen.has(key)) return undefined;
     this.seen.add(key);
-    const rules = await this.configs.rulesFor(absPath);
+    const rules = this.configs.rulesFor(absPath);
     return { kind: 'file', job: { absPath, displayPath: this.display(absPath), fileName, rules } };
   }
 
