@@ -3,7 +3,7 @@
  * title narrows the entries to those whose term, id, code names or summary contain the text.
  */
 import * as vscode from 'vscode';
-import { CATEGORY_TITLES, entries, type GlossaryCategory, type GlossaryEntry } from '../../server/src/engine';
+import { CATEGORY_TITLES, entries, maskText, type GlossaryCategory, type GlossaryEntry } from '../../server/src/engine';
 import { ShowGlossaryEntryCommand } from '../../server/src/protocol';
 
 /** The view's id in package.json. */
@@ -113,6 +113,12 @@ function matches(entry: GlossaryEntry, wanted: string): boolean {
   return [entry.id, entry.term, entry.summary, ...entry.codeNames].some((text) => text.toLowerCase().includes(wanted));
 }
 
+/** The filter as the view title shows it: masked, since a pasted token or secret is a likely thing to filter by. */
+function shownFilter(filter: string): string {
+  const masked = maskText(filter);
+  return masked.length > 60 ? `${masked.slice(0, 59)}…` : masked;
+}
+
 /** Creates the Glossary view and its filter commands. */
 export function registerGlossaryTree(context: vscode.ExtensionContext): {
   provider: GlossaryTreeProvider;
@@ -122,8 +128,9 @@ export function registerGlossaryTree(context: vscode.ExtensionContext): {
   const view = vscode.window.createTreeView(GLOSSARY_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const applyFilter = (text: string): void => {
     provider.setFilter(text);
-    view.description = provider.filter ? `“${provider.filter}”` : undefined;
-    view.message = provider.filter && provider.getChildren().length === 0 ? `No entry matches “${provider.filter}”.` : undefined;
+    const shown = shownFilter(provider.filter);
+    view.description = shown ? `“${shown}”` : undefined;
+    view.message = shown && provider.getChildren().length === 0 ? `No entry matches “${shown}”.` : undefined;
   };
   context.subscriptions.push(
     view,

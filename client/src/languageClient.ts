@@ -56,11 +56,10 @@ export class PlaidLensServer implements vscode.Disposable {
       run: { module, transport: TransportKind.ipc },
       debug: { module, transport: TransportKind.ipc },
     };
-    const watcher = vscode.workspace.createFileSystemWatcher('**/.plaidlens.json');
-    context.subscriptions.push(watcher);
+    // No `synchronize.fileEvents`: the server registers its own `.plaidlens.json` watcher, and a second one here
+    // would send every change twice.
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
-      synchronize: { fileEvents: watcher },
       outputChannel: new MaskingOutputChannel(output),
       diagnosticCollectionName: 'plaid-lens',
       // Hovers link to glossary entries through this one command; no other command may run from their Markdown.

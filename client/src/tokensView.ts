@@ -17,12 +17,20 @@ interface Finding {
   diagnostic: vscode.Diagnostic;
 }
 
+/** Which findings fall on which token, worked out once per refresh for every row to share. */
+export interface FindingMatches {
+  /** The findings whose range meets each token's. */
+  byToken: ReadonlyMap<TokenOccurrence, readonly Finding[]>;
+  /** The findings that meet some token; the rest are listed under "Secrets and other findings". */
+  onTokens: ReadonlySet<Finding>;
+}
+
 /** A row of the Tokens view. */
 export type TokensNode = { id: string } & (
-  | { kind: 'scope'; label: string; file?: vscode.Uri; tokens: TokenOccurrence[]; findings: Finding[] }
-  | { kind: 'type'; type: string; tokens: TokenOccurrence[]; findings: Finding[]; showFile: boolean }
-  | { kind: 'environment'; environment: string; tokens: TokenOccurrence[]; findings: Finding[]; showFile: boolean }
-  | { kind: 'token'; token: TokenOccurrence; findings: Finding[]; showFile: boolean }
+  | { kind: 'scope'; label: string; file?: vscode.Uri; tokens: TokenOccurrence[]; findings: Finding[]; matches: FindingMatches }
+  | { kind: 'type'; type: string; tokens: TokenOccurrence[]; matches: FindingMatches; showFile: boolean }
+  | { kind: 'environment'; environment: string; tokens: TokenOccurrence[]; matches: FindingMatches; showFile: boolean }
+  | { kind: 'token'; token: TokenOccurrence; findings: readonly Finding[]; showFile: boolean }
   | { kind: 'others'; findings: Finding[]; showFile: boolean }
   | { kind: 'finding'; finding: Finding; showFile: boolean }
 );
@@ -51,14 +59,14 @@ export class TokensTreeProvider implements vscode.TreeDataProvider<TokensNode>, 
     if (node === undefined) return this.scopes();
     switch (node.kind) {
       case 'scope':
-        return groupByType(node.id, node.tokens, node.findings, node.file === undefined);
+        return groupByType(node, node.file === undefined);
       case 'type':
         return groupBy(node.tokens, (t) => t.environment).map(([environment, tokens]) => ({
           id: `${node.id}/env:${environment}`,
           kind: 'environment',
           environment,
           tokens,
-          findings: node.findings,
+          matches: node.matches,
           showFile: node.showFile,
         }));
       case 'environment':
@@ -66,7 +74,7 @@ export class TokensTreeProvider implements vscode.TreeDataProvider<TokensNode>, 
           id: `${node.id}/token:${placeId(token.uri, token.range)}`,
           kind: 'token',
           token,
-          findings: node.findings.filter((f) => sameFile(f, token) && f.diagnostic.range.intersection(token.range) !== undefined),
+          findings: node.matches.byToken.get(token) ?? [],
           showFile: node.showFile,
         }));
       case 'others':
@@ -94,8 +102,10 @@ export class TokensTreeProvider implements vscode.TreeDataProvider<TokensNode>, 
   /** "This file" and "Workspace"; nothing at all when neither has a token or finding, so the welcome text shows. */
   private scopes(): TokensNode[] {
     const findings = plaidFindings();
-    const all: TokensNode = { id: 'scope:workspace', kind: 'scope', label: 'Workspace', tokens: this.index.all(), findings };
-    if (all.tokens.length === 0 && all.findings.length === 0) return [];
+    const tokens = this.index.all();
+    if (tokens.length === 0 && findings.all.length === 0) return [];
+    const matches = matchFindings(tokens, findings.byFile);
+    const all: TokensNode = { id: 'scope:workspace', kind: 'scope', label: 'Workspace', tokens, findings: findings.all, matches };
     const editor = vscode.window.activeTextEditor?.document.uri;
     if (editor === undefined) return [all];
     const file: TokensNode = {
@@ -104,7 +114,8 @@ export class TokensTreeProvider implements vscode.TreeDataProvider<TokensNode>, 
       label: `This file: ${fileName(editor)}`,
       file: editor,
       tokens: [...this.index.tokensOf(editor)],
-      findings: findings.filter((f) => f.uri.toString() === editor.toString()),
+      findings: findings.byFile.get(editor.toString()) ?? [],
+      matches,
     };
     return [file, all];
   }
@@ -115,24 +126,72 @@ export class TokensTreeProvider implements vscode.TreeDataProvider<TokensNode>, 
   }
 }
 
-/** Every `plaid-lens` diagnostic VS Code holds, in file and line order. */
-function plaidFindings(): Finding[] {
-  return vscode.languages
-    .getDiagnostics()
-    .flatMap(([uri, diagnostics]) => diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE).map((diagnostic) => ({ uri, diagnostic })))
-    .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()) || a.diagnostic.range.start.compareTo(b.diagnostic.range.start));
+/** Every `plaid-lens` diagnostic VS Code holds, in file and line order, and the same by file URI. */
+function plaidFindings(): { all: Finding[]; byFile: Map<string, Finding[]> } {
+  const byFile = new Map<string, Finding[]>();
+  for (const [uri, diagnostics] of vscode.languages.getDiagnostics()) {
+    const key = uri.toString();
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      const found = byFile.get(key);
+      if (found) found.push({ uri, diagnostic });
+      else byFile.set(key, [{ uri, diagnostic }]);
+    }
+  }
+  for (const findings of byFile.values()) findings.sort((a, b) => a.diagnostic.range.start.compareTo(b.diagnostic.range.start));
+  const files = [...byFile.keys()].sort((a, b) => a.localeCompare(b));
+  return { all: files.flatMap((key) => byFile.get(key)!), byFile };
 }
 
-function groupByType(parent: string, tokens: TokenOccurrence[], findings: Finding[], showFile: boolean): TokensNode[] {
-  const types: TokensNode[] = groupBy(tokens, (t) => t.type).map(([type, group]) => ({
+/**
+ * Pairs findings with the tokens their ranges meet (touching counts, as `Range.intersection` has it). A file's tokens
+ * never overlap, so sorted by start they are sorted by end too, and the tokens a finding meets are one run found by
+ * binary search: O((tokens + findings) · log tokens) per refresh, not tokens × findings.
+ */
+function matchFindings(tokens: readonly TokenOccurrence[], findingsByFile: ReadonlyMap<string, readonly Finding[]>): FindingMatches {
+  const byToken = new Map<TokenOccurrence, Finding[]>();
+  const onTokens = new Set<Finding>();
+  for (const [key, fileTokens] of groupBy(tokens, (t) => t.uri.toString())) {
+    const findings = findingsByFile.get(key);
+    if (findings === undefined) continue;
+    fileTokens.sort((a, b) => a.range.start.compareTo(b.range.start));
+    for (const finding of findings) {
+      const { start, end } = finding.diagnostic.range;
+      for (let i = firstEndingAtOrAfter(fileTokens, start); i < fileTokens.length && !fileTokens[i]!.range.start.isAfter(end); i++) {
+        const token = fileTokens[i]!;
+        const found = byToken.get(token);
+        if (found) found.push(finding);
+        else byToken.set(token, [finding]);
+        onTokens.add(finding);
+      }
+    }
+  }
+  return { byToken, onTokens };
+}
+
+/** The index of the first token (sorted, disjoint) whose range ends at or after `position`. */
+function firstEndingAtOrAfter(tokens: readonly TokenOccurrence[], position: vscode.Position): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (tokens[middle]!.range.end.isBefore(position)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function groupByType(scope: TokensNode & { kind: 'scope' }, showFile: boolean): TokensNode[] {
+  const { id: parent, matches } = scope;
+  const types: TokensNode[] = groupBy(scope.tokens, (t) => t.type).map(([type, group]) => ({
     id: `${parent}/type:${type}`,
     kind: 'type',
     type,
     tokens: group,
-    findings,
+    matches,
     showFile,
   }));
-  const others = findings.filter((f) => !tokens.some((t) => sameFile(f, t) && f.diagnostic.range.intersection(t.range)));
+  const others = scope.findings.filter((f) => !matches.onTokens.has(f));
   return others.length > 0 ? [...types, { id: `${parent}/others`, kind: 'others', findings: others, showFile }] : types;
 }
 
@@ -203,7 +262,7 @@ function typeTitle(type: string): string {
   return `${type} (not a Plaid token type)`;
 }
 
-function severityIcon(findings: Finding[]): vscode.ThemeIcon {
+function severityIcon(findings: readonly Finding[]): vscode.ThemeIcon {
   const worst = Math.min(...findings.map((f) => f.diagnostic.severity));
   if (worst === vscode.DiagnosticSeverity.Error) return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
   if (worst === vscode.DiagnosticSeverity.Warning) return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
@@ -211,7 +270,7 @@ function severityIcon(findings: Finding[]): vscode.ThemeIcon {
   return new vscode.ThemeIcon('pass');
 }
 
-function findingsTooltip(masked: string, findings: Finding[]): vscode.MarkdownString {
+function findingsTooltip(masked: string, findings: readonly Finding[]): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString();
   tooltip.appendCodeblock(masked, 'text');
   if (findings.length === 0) tooltip.appendText('No problem found with this token.');
@@ -237,13 +296,15 @@ function countLabel(tokens: number, findings: number): string {
   return `${plural(tokens, 'token')}, ${plural(findings, 'finding')}`;
 }
 
-function sameFile(finding: Finding, token: TokenOccurrence): boolean {
-  return finding.uri.toString() === token.uri.toString();
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): [string, T[]][] {
+/** Items grouped by key, groups in order of first appearance, each group in the order given. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): [string, T[]][] {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const name = key(item);
+    const group = groups.get(name);
+    if (group) group.push(item);
+    else groups.set(name, [item]);
+  }
   return [...groups.entries()];
 }
 

@@ -1,6 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeUntitled, codeOf, openFixture, plaidDiagnostics, plaidLens, SERVER_TIMEOUT_MS, waitFor, waitForDiagnostics } from './util';
+import {
+  closeUntitled,
+  codeOf,
+  fixtureUri,
+  openFixture,
+  plaidDiagnostics,
+  plaidLens,
+  SERVER_TIMEOUT_MS,
+  waitFor,
+  waitForDiagnostics,
+} from './util';
 
 const FILE = 'src/findings.js';
 
@@ -74,6 +84,28 @@ suite('Diagnostics', () => {
       );
     } finally {
       await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForDiagnostics(uri, ['expiring-token']);
+  });
+
+  // No editor opens the file: only the server's own file watcher can tell it about the change.
+  test('Should follow .plaidlens.json as it is written and deleted on disk', async () => {
+    const editor = await openFixture(FILE);
+    const uri = editor.document.uri;
+    await waitForDiagnostics(uri, ['expiring-token']);
+    const configFile = fixtureUri('.plaidlens.json');
+    try {
+      await vscode.workspace.fs.writeFile(configFile, new TextEncoder().encode('{ "rules": { "expiring-token": "off" } }\n'));
+      await waitFor(
+        () => {
+          const codes = plaidDiagnostics(uri).map(codeOf);
+          return !codes.includes('expiring-token') && codes.includes('malformed-token');
+        },
+        SERVER_TIMEOUT_MS,
+        'expiring-token gone under .plaidlens.json while the other findings stay',
+      );
+    } finally {
+      await vscode.workspace.fs.delete(configFile);
     }
     await waitForDiagnostics(uri, ['expiring-token']);
   });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { rulesSettingSchema } from '../../../client/src/settingsSchema';
+import { rulesSettingSchema } from './settingsSchema';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import { EXTENSION_ID } from './util';
 

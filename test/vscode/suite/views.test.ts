@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { CATEGORY_TITLES, entries, getEntry } from '../../../server/src/engine';
 import type { GlossaryNode } from '../../../client/src/glossaryTree';
 import type { TokensNode } from '../../../client/src/tokensView';
-import { openFixture, plaidLens, SERVER_TIMEOUT_MS, waitFor, waitForDiagnostics } from './util';
+import { closeUntitled, codeOf, openFixture, plaidDiagnostics, plaidLens, SERVER_TIMEOUT_MS, waitFor, waitForDiagnostics } from './util';
 
 type Provider<T> = vscode.TreeDataProvider<T>;
 
@@ -22,6 +22,39 @@ async function descendants<T>(provider: Provider<T>, node?: T): Promise<T[]> {
   const nested = await Promise.all(below.map((child) => descendants(provider, child)));
   return below.flatMap((child, i) => [child, ...nested[i]!]);
 }
+
+/** The masked tokens the Tokens view lists for one file under "Workspace". */
+async function listedTokens(provider: Provider<TokensNode>, uri: vscode.Uri): Promise<string[]> {
+  const workspace = (await children(provider)).find((n) => n.kind === 'scope' && n.file === undefined);
+  if (workspace === undefined) return [];
+  return (await descendants(provider, workspace))
+    .filter((n): n is TokensNode & { kind: 'token' } => n.kind === 'token' && n.token.uri.toString() === uri.toString())
+    .map((n) => n.token.masked);
+}
+
+/** Waits until the view lists `count` tokens for a file, and returns them. */
+function waitForListed(provider: Provider<TokensNode>, uri: vscode.Uri, count: number, what: string): Promise<string[]> {
+  return waitFor(
+    async () => {
+      const listed = await listedTokens(provider, uri);
+      return listed.length === count && listed;
+    },
+    SERVER_TIMEOUT_MS,
+    what,
+  );
+}
+
+/** Waits for the server's note that it skipped a file for its size. */
+function waitForSizeNote(uri: vscode.Uri): Promise<vscode.Diagnostic> {
+  return waitFor(
+    () => plaidDiagnostics(uri).find((d) => d.message.includes('plaidLens.maxFileSizeKB')),
+    SERVER_TIMEOUT_MS,
+    `the "not scanned" note for ${uri.toString()}`,
+  );
+}
+
+/** A JavaScript buffer of about 1.6 KiB holding one Sandbox access token. */
+const OVER_ONE_KIB = `const accessToken = 'access-sandbox-8ab976e6-64bc-4b38-98f7-731e7a349970';\n${'// padding to pass one KiB\n'.repeat(60)}`;
 
 suite('Views', () => {
   suiteSetup(async () => {
@@ -90,6 +123,48 @@ suite('Views', () => {
     assert.equal(uri.toString(), document.uri.toString());
     assert.match(document.getText(options.selection), /^access-prod-[0-9a-f-]{36}$/);
     assert.ok(token!.findings.some((f) => f.diagnostic.code !== undefined), 'the token row carries its findings');
+    const others = types.find((n): n is TokensNode & { kind: 'others' } => n.kind === 'others');
+    const otherCodes = (others?.findings ?? []).map((f) => codeOf(f.diagnostic));
+    assert.deepEqual(otherCodes, ['development-environment'], 'only the finding on no token is listed apart');
+  });
+
+  test('Should list no tokens for a document over plaidLens.maxFileSizeKB, as the server skips it', async () => {
+    const tree = (await plaidLens()).tokensTree;
+    const config = vscode.workspace.getConfiguration('plaidLens');
+    const listedBefore = await vscode.workspace.openTextDocument({ language: 'javascript', content: OVER_ONE_KIB });
+    await vscode.window.showTextDocument(listedBefore);
+    const [masked] = await waitForListed(tree, listedBefore.uri, 1, 'the token of a buffer under the default limit');
+    assert.match(masked!, /^access-sandbox-…[0-9a-f]{4}$/);
+    try {
+      await config.update('maxFileSizeKB', 1, vscode.ConfigurationTarget.Workspace);
+      await waitForListed(tree, listedBefore.uri, 0, 'the token gone once the limit drops below the buffer');
+      await waitForSizeNote(listedBefore.uri);
+
+      const openedOver = await vscode.workspace.openTextDocument({ language: 'javascript', content: OVER_ONE_KIB });
+      await vscode.window.showTextDocument(openedOver);
+      await waitForSizeNote(openedOver.uri);
+      // The index reads a document as it opens, before the server sees it, so by now it has decided.
+      assert.deepEqual(await listedTokens(tree, openedOver.uri), []);
+      await closeUntitled(openedOver);
+    } finally {
+      await config.update('maxFileSizeKB', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForListed(tree, listedBefore.uri, 1, 'the token listed again under the default limit');
+    await closeUntitled(listedBefore);
+  });
+
+  test('Should list no tokens while plaidLens.enable is off', async () => {
+    const tree = (await plaidLens()).tokensTree;
+    const { document } = await openFixture('src/findings.js');
+    await waitForListed(tree, document.uri, 2, 'the two tokens of src/findings.js');
+    const config = vscode.workspace.getConfiguration('plaidLens', document.uri);
+    try {
+      await config.update('enable', false, vscode.ConfigurationTarget.Workspace);
+      await waitForListed(tree, document.uri, 0, 'no tokens listed while disabled');
+    } finally {
+      await config.update('enable', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForListed(tree, document.uri, 2, 'the tokens listed again once enabled');
   });
 });
 

@@ -1,8 +1,11 @@
 'use strict';
 // The Plaid sidebar: the glossary tree, the lifecycle picture and the Tokens view of the open file.
 const { pollUntil } = require('../lib/deadline');
-const { openFile, screenshot } = require('../lib/workbench');
+const { openFile, runCommand, screenshot } = require('../lib/workbench');
 const { closeAllEditors, showPlaidSidebar, webviewFrame, STEP_TIMEOUT_MS } = require('./helpers/plaid');
+
+/** A token someone might paste into the glossary filter; the view title must never show it whole. */
+const PASTED_TOKEN = 'access-sandbox-8ab976e6-64bc-4b38-98f7-731e7a349970';
 
 module.exports = [
   {
@@ -38,6 +41,30 @@ module.exports = [
       await entry.locator('ul.related a', { hasText: 'Public token' }).click();
       await webviewFrame(page, 'main[data-entry-id="public-token"]');
       await screenshot(page, 'glossary-entry');
+    },
+  },
+  {
+    name: 'Filtering the glossary by a pasted token names the filter masked in the view title',
+    async run({ page }) {
+      const sidebar = await showPlaidSidebar(page);
+      // The lifecycle view, focused by showPlaidSidebar, is a webview that may still be loading and lose a key press:
+      // a click on the sidebar's title takes the focus back to the workbench before the palette key.
+      await sidebar.locator('.composite.title .title-label').click();
+      await runCommand(page, 'Plaid: Filter Glossary');
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      await input.fill(PASTED_TOKEN);
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
+      const description = sidebar.locator('.pane-header', { hasText: 'Glossary' }).locator('.description');
+      await description.filter({ hasText: /access-sandbox-…[0-9a-f]{4}/ }).waitFor({ timeout: STEP_TIMEOUT_MS });
+      await sidebar.getByText(/No entry matches “access-sandbox-…[0-9a-f]{4}”/).waitFor({ timeout: STEP_TIMEOUT_MS });
+      if ((await sidebar.innerText()).includes(PASTED_TOKEN)) throw new Error('the sidebar shows the filter token whole');
+      await runCommand(page, 'Plaid: Clear Glossary Filter');
+      await pollUntil(async () => (await description.innerText()).trim() === '', {
+        timeoutMs: STEP_TIMEOUT_MS,
+        what: 'the Glossary title without a filter',
+      });
     },
   },
 ];

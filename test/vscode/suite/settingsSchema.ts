@@ -1,9 +1,10 @@
 /**
  * The JSON schema of the `plaidLens.rules` setting, generated from the engine's rule list and severity levels. The
- * copy in package.json must equal it (a test says so), so a new rule cannot be forgotten in the settings UI.
- * To update package.json: `node -e "console.log(JSON.stringify(require('./out/client/src/settingsSchema').rulesSettingSchema(), null, 2))"`.
+ * copy in package.json must equal it (settings.test.ts says so), so a new rule cannot be forgotten in the settings UI.
+ * The extension itself never reads it: VS Code takes the schema from package.json.
+ * To update package.json: `node -e "console.log(JSON.stringify(require('./out/test/vscode/suite/settingsSchema').rulesSettingSchema(), null, 2))"`.
  */
-import { RULE_IDS, RULES, SEVERITY_LEVELS, type SeverityLevel } from '../../server/src/engine';
+import { RULE_IDS, RULES, SEVERITY_LEVELS, type SeverityLevel } from '../../../server/src/engine';
 
 const LEVEL_DESCRIPTIONS: Record<SeverityLevel, string> = {
   off: 'Do not run this rule.',
