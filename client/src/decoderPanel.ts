@@ -1,10 +1,11 @@
 /**
  * The decoder's panel: a token's anatomy (type, environment, tail), every problem, and its lifecycle. The token is
  * shown masked. The raw token is posted to the page once and lives only in that page's memory, where "Reveal"
- * shows it on request; the extension side drops it as soon as it was delivered.
+ * shows it on request; the extension side drops it as soon as it was delivered. Each render of the page carries
+ * its own id, so a token goes only to the page drawn for it, never to an older page that reports ready late.
  */
 import * as vscode from 'vscode';
-import { getEntry, type DecodedToken, type TokenProblemKind } from '../../server/src/engine';
+import { describeUuidVariant, getEntry, type DecodedToken, type TokenProblemKind } from '../../server/src/engine';
 import { environmentFactsHtml, entryLink, tokenFactsHtml } from './factsHtml';
 import { LIFECYCLE_STYLE, lifecycleSvg } from './lifecycleSvg';
 import { renderInline } from './markdown';
@@ -28,32 +29,54 @@ const SEGMENT_OF: Record<TokenProblemKind, Segment> = {
   'trailing-text': 'tail',
 };
 
-const VARIANTS: Record<NonNullable<NonNullable<DecodedToken['uuid']>['variant']>, string> = {
-  rfc4122: 'RFC 4122 variant',
-  ncs: 'NCS variant (not RFC 4122)',
-  microsoft: 'Microsoft variant (not RFC 4122)',
-  future: 'reserved variant (not RFC 4122)',
-};
+/**
+ * Holds the raw token for the one page render it was shown with. A page asks for it by that render's id when it is
+ * ready; a stale page (an earlier render whose `ready` arrives late) gets nothing, and the token is given out once.
+ */
+export class RawTokenHandoff {
+  private render = 0;
+  private raw: string | undefined;
+
+  /** Keeps `raw` for a new render and returns that render's id, which the page sends back with `ready`. */
+  offer(raw: string): string {
+    this.render++;
+    this.raw = raw;
+    return String(this.render);
+  }
+
+  /** The raw token when `render` is the current render and the token was not handed out yet; then forgets it. */
+  take(render: string | undefined): string | undefined {
+    if (render !== String(this.render) || this.raw === undefined) return undefined;
+    const raw = this.raw;
+    this.raw = undefined;
+    return raw;
+  }
+
+  /** Forgets the token, e.g. when the panel closes. */
+  clear(): void {
+    this.raw = undefined;
+  }
+}
 
 /** One reusable panel that shows the last decoded token. */
 export class DecoderPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  /** The raw token waiting for the page to say it is ready; cleared the moment it is posted. */
-  private pendingRaw: string | undefined;
+  /** The raw token waiting for the page of the current render to say it is ready. */
+  private readonly handoff = new RawTokenHandoff();
 
   constructor(private readonly openEntry: (id: string) => void) {}
 
   /** Shows a decoded token; `raw` goes to the page only, for its Reveal button. */
   show(decoded: DecodedToken, raw: string): void {
     const panel = this.panel ?? this.createPanel();
-    this.pendingRaw = raw;
+    const render = this.handoff.offer(raw);
     panel.title = `Plaid token: ${decoded.masked}`;
-    panel.webview.html = decoderPage(panel.webview, decoded);
+    panel.webview.html = decoderPage(panel.webview, decoded, render);
     panel.reveal(panel.viewColumn ?? vscode.ViewColumn.Beside);
   }
 
   dispose(): void {
-    this.pendingRaw = undefined;
+    this.handoff.clear();
     this.panel?.dispose();
   }
 
@@ -66,23 +89,30 @@ export class DecoderPanel implements vscode.Disposable {
     });
     panel.webview.onDidReceiveMessage((raw: unknown) => {
       const message = asPageMessage(raw);
-      if (message?.type === 'ready' && this.pendingRaw !== undefined) {
-        void panel.webview.postMessage({ type: 'token', value: this.pendingRaw });
-        this.pendingRaw = undefined;
+      if (message?.type === 'ready') {
+        const render = renderOf(raw);
+        const token = this.handoff.take(render);
+        if (token !== undefined) void panel.webview.postMessage({ type: 'token', value: token, render });
       }
       if (message?.type === 'openEntry') this.openEntry(message.id);
     });
     panel.onDidDispose(() => {
       this.panel = undefined;
-      this.pendingRaw = undefined;
+      this.handoff.clear();
     });
     this.panel = panel;
     return panel;
   }
 }
 
-/** The decoder page for one token; contains only masked text. */
-export function decoderPage(webview: vscode.Webview, decoded: DecodedToken): string {
+/** The render id a page's `ready` message carries; pages are not trusted to send one. */
+function renderOf(message: unknown): string | undefined {
+  const render = (message as { render?: unknown }).render;
+  return typeof render === 'string' ? render : undefined;
+}
+
+/** The decoder page for one token, stamped with its render id; contains only masked text. */
+export function decoderPage(webview: vscode.Webview, decoded: DecodedToken, render: string): string {
   const entry = decoded.entryId !== undefined ? getEntry(decoded.entryId) : undefined;
   const environment = decoded.environmentId !== undefined ? getEntry(decoded.environmentId) : undefined;
   const bad = new Set(decoded.problems.map((p) => SEGMENT_OF[p.kind]));
@@ -102,7 +132,7 @@ export function decoderPage(webview: vscode.Webview, decoded: DecodedToken): str
     decoded.problems.length === 0
       ? '<p>None: the type, environment and tail are all as Plaid issues them.</p>'
       : `<ul class="problems">${decoded.problems
-          .map((p) => `<li><span class="segment-name">${SEGMENT_OF[p.kind]}</span> ${renderInline(p.message)}${p.suggestion ? ` — try <code>${escapeHtml(p.suggestion)}</code>` : ''}</li>`)
+          .map((p) => `<li><span class="segment-name">${SEGMENT_OF[p.kind]}</span> ${renderInline(p.message)}</li>`)
           .join('')}</ul>`;
   const lifecycle = entry?.token
     ? `${lifecycleSvg({ highlight: entry.id })}${tokenFactsHtml(entry)}`
@@ -117,7 +147,7 @@ export function decoderPage(webview: vscode.Webview, decoded: DecodedToken): str
 ${environment ? `<h2>Environment: ${escapeHtml(environment.term)}</h2>${environmentFactsHtml(environment)}` : ''}`;
   return renderPage(webview, {
     title: 'Decoded Plaid token',
-    body: `<main data-masked="${escapeHtml(decoded.masked)}">${body}</main>`,
+    body: `<main data-masked="${escapeHtml(decoded.masked)}" data-render="${escapeHtml(render)}">${body}</main>`,
     style: `${LIFECYCLE_STYLE}${PAGE_STYLE}`,
     script: `${LINK_SCRIPT}${REVEAL_SCRIPT}`,
   });
@@ -127,8 +157,7 @@ function tailMeaning(decoded: DecodedToken): string {
   if (decoded.tailKind === 'opaque') return 'an opaque identifier';
   if (decoded.uuid === undefined) return 'not a well-formed UUID';
   const version = decoded.uuid.version === null ? 'UUID of unknown version' : `UUID version ${decoded.uuid.version}`;
-  const variant = decoded.uuid.variant === null ? 'unknown variant' : VARIANTS[decoded.uuid.variant];
-  return `${version}, ${variant}`;
+  return `${version}, ${describeUuidVariant(decoded.uuid.variant)}`;
 }
 
 /** Keeps the raw token in one variable of the page; nothing persists it (no setState), and it is never logged. */
@@ -136,12 +165,13 @@ const REVEAL_SCRIPT = `
 (() => {
   const tokenText = document.getElementById('token');
   const button = document.getElementById('reveal');
+  const render = document.querySelector('main').dataset.render;
   const masked = tokenText.textContent;
   let raw;
   let shown = false;
   window.addEventListener('message', (event) => {
     const data = event.data;
-    if (data && data.type === 'token' && typeof data.value === 'string') {
+    if (data && data.type === 'token' && data.render === render && typeof data.value === 'string') {
       raw = data.value;
       button.disabled = false;
     }
@@ -153,7 +183,7 @@ const REVEAL_SCRIPT = `
     tokenText.classList.toggle('revealed', shown);
     button.textContent = shown ? 'Hide' : 'Reveal';
   });
-  vscode.postMessage({ type: 'ready' });
+  vscode.postMessage({ type: 'ready', render });
 })();
 `;
 

@@ -15,7 +15,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { disableComment, RULE_IDS, type FixData, type RuleId } from './engine';
+import { disableComment, envReadImport, languageOf, RULE_IDS, type FixData, type RuleId } from './engine';
 import type { ServerContext } from './context';
 import type { DiagnosticData } from './diagnostics';
 import { envFileChanges, envKeyExists } from './envFile';
@@ -35,9 +35,6 @@ interface SecretFixData {
 
 const RULE_SET = new Set<string>(RULE_IDS);
 
-/** Languages with no comment syntax, where an ignore comment would break the file. */
-const NO_COMMENTS = new Set(['json']);
-
 /** The quick fixes for the diagnostics in a code action request. */
 export function codeActions(context: ServerContext, params: CodeActionParams): CodeAction[] {
   const only = params.context.only;
@@ -53,7 +50,7 @@ export function codeActions(context: ServerContext, params: CodeActionParams): C
     if (fix?.kind === 'replace') actions.push(...replaceActions(context, document, diagnostic, fix));
     if (fix?.kind === 'move-to-env') actions.push(moveToEnvAction(context, document, diagnostic, fix));
     if (fix?.kind === 'lowercase') actions.push(secretAction(context, document, diagnostic, fix, fix.title));
-    if (!NO_COMMENTS.has(document.languageId)) addIgnoreActions(context, document, diagnostic, rule, ignores);
+    addIgnoreActions(context, document, diagnostic, rule, ignores);
   }
   return [...actions, ...ignores.values()];
 }
@@ -155,16 +152,28 @@ function secretFixEdit(context: ServerContext, document: TextDocument, fix: Secr
   return documentEdit(context, document, [{ range, newText: text.slice(fix.range.start, fix.range.end).toLowerCase() }]);
 }
 
-/** Replaces the literal with the environment read and, where the client can, appends to `.env` and `.gitignore`. */
+/**
+ * Replaces the literal with the environment read, adds the import that read needs when the file lacks it, and,
+ * where the client can, appends to `.env` and `.gitignore`.
+ */
 function moveToEnvEdit(context: ServerContext, document: TextDocument, fix: MoveToEnvFix, value: string): WorkspaceEdit {
-  const replace: TextEdit = {
-    range: { start: document.positionAt(fix.literal.start), end: document.positionAt(fix.literal.end) },
-    newText: fix.replacement,
-  };
+  const edits: TextEdit[] = [
+    {
+      range: { start: document.positionAt(fix.literal.start), end: document.positionAt(fix.literal.end) },
+      newText: fix.replacement,
+    },
+  ];
+  const language = languageOf(document.uri, document.languageId);
+  const addImport = envReadImport(language, document.getText());
+  // An import placed inside the literal would be replaced with it; such a file has no sane place for one anyway.
+  if (addImport !== undefined && (addImport.range.end <= fix.literal.start || addImport.range.start >= fix.literal.end)) {
+    const range = { start: document.positionAt(addImport.range.start), end: document.positionAt(addImport.range.end) };
+    edits.unshift({ range, newText: addImport.text });
+  }
   const root = context.folders.rootOf(document.uri);
-  if (root === undefined || !context.features.createFilesInEdits) return documentEdit(context, document, [replace]);
+  if (root === undefined || !context.features.createFilesInEdits) return documentEdit(context, document, edits);
   const files = envFileChanges(root, fix.envVar, value, (uri) => context.documents.get(uri));
-  return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [replace] }, ...files] };
+  return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }, ...files] };
 }
 
 function addIgnoreActions(
@@ -174,22 +183,24 @@ function addIgnoreActions(
   rule: RuleId,
   into: Map<string, CodeAction>,
 ): void {
+  const lineComment = disableComment('next-line', [rule], document.uri, document.languageId);
+  const fileComment = disableComment('file', [rule], document.uri, document.languageId);
+  // The engine knows no comment this file can hold (JSON, an unknown language): no ignore actions then.
+  if (lineComment === undefined || fileComment === undefined) return;
   const line = diagnostic.range.start.line;
   const eol = document.getText().includes('\r\n') ? '\r\n' : '\n';
   const lineKey = `line:${line}:${rule}`;
   if (!into.has(lineKey)) {
     const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
     const indent = /^[ \t]*/.exec(lineText)![0];
-    const comment = disableComment('next-line', [rule], document.uri, document.languageId);
-    into.set(lineKey, ignoreAction(context, document, `Ignore "${rule}" on this line`, diagnostic, line, `${indent}${comment}${eol}`));
+    into.set(lineKey, ignoreAction(context, document, `Ignore "${rule}" on this line`, diagnostic, line, `${indent}${lineComment}${eol}`));
   }
   const fileKey = `file:${rule}`;
   if (!into.has(fileKey)) {
     // A shebang must stay the first line.
     const firstLine = document.getText({ start: { line: 0, character: 0 }, end: { line: 0, character: 2 } });
     const at = firstLine === '#!' ? 1 : 0;
-    const comment = disableComment('file', [rule], document.uri, document.languageId);
-    into.set(fileKey, ignoreAction(context, document, `Ignore "${rule}" in this file`, diagnostic, at, `${comment}${eol}`));
+    into.set(fileKey, ignoreAction(context, document, `Ignore "${rule}" in this file`, diagnostic, at, `${fileComment}${eol}`));
   } else {
     into.get(fileKey)!.diagnostics!.push(diagnostic);
   }

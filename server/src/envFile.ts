@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import ignore from 'ignore';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CreateFile, TextDocumentEdit } from 'vscode-languageserver/node';
+import { escapeRegExp } from './engine';
 import { childUri } from './workspace';
 
 /** The folder that owns `.env` and `.gitignore`, as a URI and a path. */
@@ -31,8 +32,7 @@ export type OpenDocumentLookup = (uri: string) => TextDocument | undefined;
 
 /** True when `.env` text already assigns the key (`KEY=…`, `export KEY=…`, `KEY: …`). */
 export function definesKey(envText: string, key: string): boolean {
-  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^[ \\t]*(?:export[ \\t]+)?${escaped}[ \\t]*[=:]`, 'm').test(envText);
+  return new RegExp(`^[ \\t]*(?:export[ \\t]+)?${escapeRegExp(key)}[ \\t]*[=:]`, 'm').test(envText);
 }
 
 /** True when `.gitignore` text already keeps `.env` out of the repository. */

@@ -7,6 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   activeEnvironments,
   decodeToken,
+  describeUuidVariant,
   environmentEntries,
   getEntry,
   languageOf,
@@ -20,13 +21,6 @@ import {
   type SourceLanguage,
 } from './engine';
 import { ShowGlossaryEntryCommand } from './protocol';
-
-const VARIANTS: Record<NonNullable<NonNullable<DecodedToken['uuid']>['variant']>, string> = {
-  rfc4122: 'RFC 4122',
-  ncs: 'NCS (reserved, not RFC 4122)',
-  microsoft: 'Microsoft (reserved, not RFC 4122)',
-  future: 'reserved for future use (not RFC 4122)',
-};
 
 /** How the client shows hovers. */
 export interface HoverOptions {
@@ -117,8 +111,7 @@ function uuidLine(decoded: DecodedToken): string {
   if (decoded.tailKind === 'opaque') return `\`${decoded.tailMasked}\` (an opaque identifier, not a UUID)`;
   if (decoded.uuid === undefined) return `\`${decoded.tailMasked}\` (not a well-formed UUID)`;
   const version = decoded.uuid.version === null ? 'unknown version' : `version ${decoded.uuid.version}`;
-  const variant = decoded.uuid.variant === null ? 'unknown variant' : `${VARIANTS[decoded.uuid.variant]} variant`;
-  return `UUID \`${decoded.tailMasked}\`, ${version}, ${variant}`;
+  return `UUID \`${decoded.tailMasked}\`, ${version}, ${describeUuidVariant(decoded.uuid.variant)}`;
 }
 
 /** A glossary term's summary and a link that opens its entry. */

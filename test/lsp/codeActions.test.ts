@@ -94,6 +94,12 @@ suite('LSP quick fixes', () => {
     { languageId: 'python', file: 'fixes/ignore.py', text: 'def make():\n    host = plaid.Environment.Development\n', comment: '    # plaid-lens-disable-next-line development-environment\n' },
     { languageId: 'markdown', file: 'fixes/ignore.md', text: 'Use https://development.plaid.com here.\n', comment: '<!-- plaid-lens-disable-next-line development-environment -->\n' },
     { languageId: 'typescript', file: 'fixes/ignore.ts', text: 'if (x) {\n\tbase = PlaidEnvironments.development;\n}\n', comment: '\t// plaid-lens-disable-next-line development-environment\n' },
+    { languageId: 'toml', file: 'fixes/ignore.toml', text: '[plaid]\nhost = "https://development.plaid.com"\n', comment: '# plaid-lens-disable-next-line development-environment\n' },
+    { languageId: 'ini', file: 'fixes/ignore.ini', text: '[plaid]\nhost = https://development.plaid.com\n', comment: '; plaid-lens-disable-next-line development-environment\n' },
+    { languageId: 'sql', file: 'fixes/ignore.sql', text: "INSERT INTO hosts VALUES ('https://development.plaid.com');\n", comment: '-- plaid-lens-disable-next-line development-environment\n' },
+    { languageId: 'css', file: 'fixes/ignore.css', text: '.logo {\n  background: url("https://development.plaid.com/logo.png");\n}\n', comment: '  /* plaid-lens-disable-next-line development-environment */\n' },
+    { languageId: 'html', file: 'fixes/ignore.html', text: '<p>\n  <a href="https://development.plaid.com">Plaid</a>\n</p>\n', comment: '  <!-- plaid-lens-disable-next-line development-environment -->\n' },
+    { languageId: 'jsonc', file: 'fixes/settings.json', text: '{\n  "plaid.host": "https://development.plaid.com"\n}\n', comment: '  // plaid-lens-disable-next-line development-environment\n' },
   ];
   for (const { languageId, file, text, comment } of ignoreCases) {
     test(`Should ignore a finding on its line with an indented ${languageId} comment that silences it`, async () => {
@@ -156,4 +162,18 @@ suite('LSP quick fixes', () => {
     const titles = (await server.quickFixes(jsonUri, json.diagnostics)).map((a) => a.title);
     assert.deepEqual(titles, ['Switch to Production (`production`)', 'Switch to Sandbox (`sandbox`)']);
   });
+
+  const noCommentCases = [
+    { what: 'a .json file opened as plain text', file: 'fixes/plain.json', languageId: 'plaintext' },
+    { what: 'a file in a language whose comments Plaid Lens does not know', file: 'fixes/Program.cs', languageId: 'csharp' },
+  ];
+  for (const { what, file, languageId } of noCommentCases) {
+    test(`Should offer no ignore comment for ${what}, only the fixes`, async () => {
+      const uri = fixtureUri(file);
+      const published = await server.openAndDiagnose(uri, languageId, 'var url = "https://development.plaid.com";\n');
+      assert.ok(published.diagnostics.length > 0, 'the URL is reported');
+      const titles = (await server.quickFixes(uri, published.diagnostics)).map((a) => a.title);
+      assert.deepEqual(titles, ['Switch to Production (`production`)', 'Switch to Sandbox (`sandbox`)']);
+    });
+  }
 });

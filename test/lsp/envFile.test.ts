@@ -73,7 +73,7 @@ suite('LSP move to environment variable', () => {
     const server = await start(folder);
     const { uri, action } = await moveAction(server, folder, 'app.py', 'python', `PLAID_SECRET = "${SECRET}"\n`);
     const resolved = await server.resolve(action);
-    assert.equal(applyToText(resolved.edit!, uri, `PLAID_SECRET = "${SECRET}"\n`), 'PLAID_SECRET = os.environ["PLAID_SECRET"]\n');
+    assert.equal(applyToText(resolved.edit!, uri, `PLAID_SECRET = "${SECRET}"\n`), 'import os\nPLAID_SECRET = os.environ["PLAID_SECRET"]\n');
     const touched = applyToDisk(resolved.edit!, uri);
     assert.equal(read(folder, '.env'), `${envBefore}\nPLAID_SECRET=${SECRET}\n`);
     assert.equal(read(folder, '.gitignore'), 'node_modules/\n.env*\n', '.env is already ignored');
@@ -114,6 +114,62 @@ suite('LSP move to environment variable', () => {
     assert.equal(applyToText(resolved.edit!, uri, text), 'const plaidClientId = process.env.PLAID_CLIENT_ID;\n');
     applyToDisk(resolved.edit!, uri);
     assert.equal(read(folder, '.env'), `PLAID_CLIENT_ID=${CLIENT_ID}\n`);
+  });
+
+  const importCases = [
+    {
+      name: 'import os after the imports of a Python file',
+      file: 'client.py',
+      languageId: 'python',
+      text: `"""Plaid keys."""\nimport plaid\n\nPLAID_SECRET = "${SECRET}"\n`,
+      expected: '"""Plaid keys."""\nimport plaid\nimport os\n\nPLAID_SECRET = os.environ["PLAID_SECRET"]\n',
+    },
+    {
+      name: 'nothing to a Python file that imports os already',
+      file: 'keys.py',
+      languageId: 'python',
+      text: `import os\n\nPLAID_SECRET = "${SECRET}"\n`,
+      expected: 'import os\n\nPLAID_SECRET = os.environ["PLAID_SECRET"]\n',
+    },
+    {
+      name: '"os" to the import block of a Go file',
+      file: 'main.go',
+      languageId: 'go',
+      text: `package main\n\nimport (\n\t"fmt"\n\tplaid "github.com/plaid/plaid-go/plaid"\n)\n\nvar plaidSecret = "${SECRET}"\n`,
+      expected: 'package main\n\nimport (\n\t"fmt"\n\tplaid "github.com/plaid/plaid-go/plaid"\n\t"os"\n)\n\nvar plaidSecret = os.Getenv("PLAID_SECRET")\n',
+    },
+    {
+      name: 'an import of "os" after the package clause of a Go file without imports',
+      file: 'keys.go',
+      languageId: 'go',
+      text: `package keys\n\nvar plaidSecret = "${SECRET}"\n`,
+      expected: 'package keys\n\nimport "os"\n\nvar plaidSecret = os.Getenv("PLAID_SECRET")\n',
+    },
+  ];
+  for (const { name, file, languageId, text, expected } of importCases) {
+    test(`Should add ${name} in the same edit as the environment read`, async () => {
+      const folder = workspace({ '.gitignore': '.env\n' });
+      const server = await start(folder);
+      const { uri, action } = await moveAction(server, folder, file, languageId, text);
+      const resolved = await server.resolve(action);
+      assert.equal(applyToText(resolved.edit!, uri, text), expected);
+      applyToDisk(resolved.edit!, uri);
+      assert.equal(read(folder, '.env'), `PLAID_SECRET=${SECRET}\n`);
+    });
+  }
+
+  test('Should add the import for a client that takes plain changes only', async () => {
+    const folder = workspace({});
+    const capabilities = fullCapabilities();
+    capabilities.workspace!.workspaceEdit = { documentChanges: false };
+    delete capabilities.textDocument!.codeAction!.resolveSupport;
+    const server = await start(folder, capabilities);
+    const text = `package main\n\nimport "fmt"\n\nvar plaidSecret = "${SECRET}"\n`;
+    const { uri, action } = await moveAction(server, folder, 'main.go', 'go', text);
+    assert.equal(
+      applyToText(action.edit!, uri, text),
+      'package main\n\nimport (\n\t"fmt"\n\t"os"\n)\n\nvar plaidSecret = os.Getenv("PLAID_SECRET")\n',
+    );
   });
 
   test('Should refuse to resolve a move after the document changed', async () => {

@@ -68,6 +68,16 @@ suite('LSP hovers', () => {
     assert.ok(!markdown.includes(ACCESS_SANDBOX.slice('access-sandbox-'.length)));
   });
 
+  test('Should name a UUID variant Plaid does not issue with the engine words the decoder and CLI use too', async () => {
+    const uri = fixtureUri('hover/variant.ts');
+    const microsoft = ACCESS_SANDBOX.replace('-a0c8-', '-c0c8-');
+    const text = `const access_token = '${microsoft}';\n`;
+    await server.openAndDiagnose(uri, 'typescript', text);
+    const { markdown } = await hoverAt(uri, text, microsoft);
+    assert.match(markdown, /version 4, Microsoft-reserved variant, not RFC 4122/);
+    assert.ok(!markdown.includes(microsoft));
+  });
+
   test('Should list the problems of a malformed token', async () => {
     const { markdown } = await hoverAt(tsUri, tsText, MALFORMED);
     assert.match(markdown, /\*\*Problems\*\*\n- .*`prod` is not a Plaid environment.*`production`/);

@@ -129,6 +129,9 @@ suite('Glossary data: schema', () => {
     ['an SDK removal that is not a version', (g) => (g.entries[byIndex('development')]!.environment!.sdkConstants![0]!.removedIn = 'soon')],
     ['a lifetime of zero minutes', (g) => (g.entries[byIndex('public-token')]!.token!.lifetime.expiresAfterMinutes = 0)],
     ['an unknown sensitivity', (g) => Object.assign(g.entries[0]!.token!, { sensitivity: 'medium' })],
+    ['an environment that does not say whether it holds real data', (g) => delete (g.entries[byIndex('sandbox')]!.environment as { realData?: boolean }).realData],
+    ['an environment alias that is not a lowercase word', (g) => (g.entries[byIndex('production')]!.environment!.aliases = ['Prod'])],
+    ['an environment alias listed twice', (g) => (g.entries[byIndex('production')]!.environment!.aliases = ['prod', 'prod'])],
   ];
   for (const [what, mutate] of broken) {
     test(`Should reject ${what}`, () => {
@@ -234,19 +237,26 @@ suite('Glossary data: tokens and credentials', () => {
 });
 
 suite('Glossary data: environments', () => {
-  const ENVS: [id: string, segment: string, baseUrl: string, status: string][] = [
-    ['production', 'production', 'https://production.plaid.com', 'active'],
-    ['limited-production', 'production', 'https://production.plaid.com', 'mode'],
-    ['sandbox', 'sandbox', 'https://sandbox.plaid.com', 'active'],
-    ['development', 'development', 'https://development.plaid.com', 'decommissioned'],
+  const ENVS: [id: string, segment: string, baseUrl: string, status: string, realData: boolean, aliases: string[] | undefined][] = [
+    ['production', 'production', 'https://production.plaid.com', 'active', true, ['prod', 'prd']],
+    ['limited-production', 'production', 'https://production.plaid.com', 'mode', true, undefined],
+    ['sandbox', 'sandbox', 'https://sandbox.plaid.com', 'active', false, ['sbx', 'sb']],
+    ['development', 'development', 'https://development.plaid.com', 'decommissioned', true, ['dev', 'devel']],
   ];
-  for (const [id, segment, baseUrl, status] of ENVS) {
-    test(`Should give ${id} segment ${segment}, ${baseUrl} and status ${status}`, () => {
+  for (const [id, segment, baseUrl, status, realData, aliases] of ENVS) {
+    test(`Should give ${id} segment ${segment}, ${baseUrl}, status ${status}, ${realData ? 'real' : 'test'} data and aliases ${aliases?.join('/') ?? 'none'}`, () => {
       const env = entry(id).environment!;
-      assert.deepStrictEqual([env.segment, env.baseUrl, env.status], [segment, baseUrl, status]);
+      assert.deepStrictEqual([env.segment, env.baseUrl, env.status, env.realData, env.aliases], [segment, baseUrl, status, realData, aliases]);
       assert.strictEqual(env.decommissionedOn, id === 'development' ? '2024-06-20' : undefined);
     });
   }
+
+  test('Should give each alias one environment, and never spell one the way a segment is spelt', () => {
+    const aliases = data.entries.flatMap((e) => e.environment?.aliases ?? []);
+    assert.strictEqual(new Set(aliases).size, aliases.length);
+    const segments = new Set(data.entries.flatMap((e) => (e.environment ? [e.environment.segment] : [])));
+    for (const alias of aliases) assert.ok(!segments.has(alias), alias);
+  });
 
   test('Should tell readers of Development when it closed and what replaces it', () => {
     const { summary, body } = entry('development');

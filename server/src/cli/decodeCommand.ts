@@ -2,7 +2,7 @@
  * `plaid-lens decode`: the anatomy of one token, its problems, and the lifecycle of its type. The token is shown
  * masked only; everything else comes from the decoder and the glossary.
  */
-import { decodeToken, getEntry, type DecodedToken, type TokenProblem } from '../engine';
+import { decodeToken, describeUuidVariant, getEntry, type DecodedToken, type TokenProblem } from '../engine';
 import { maskText } from '../engine/mask';
 import { EXIT, UsageError, type DecodeArgs } from './args';
 import { environmentFactRows, environmentStatus, table, tokenFactRows } from './describe';
@@ -83,6 +83,5 @@ function tailDescription(decoded: DecodedToken): string {
   if (decoded.tailKind === 'opaque') return 'opaque, not a UUID';
   if (decoded.uuid === undefined) return 'should be a UUID';
   const version = decoded.uuid.version === null ? 'no valid version' : `version ${decoded.uuid.version}`;
-  const variant = decoded.uuid.variant === null ? 'unknown variant' : `${decoded.uuid.variant === 'rfc4122' ? 'RFC 4122' : decoded.uuid.variant} variant`;
-  return `UUID, ${version}, ${variant}`;
+  return `UUID, ${version}, ${describeUuidVariant(decoded.uuid.variant)}`;
 }

@@ -10,8 +10,9 @@ export interface ScanContext {
   language: SourceLanguage;
   kind: FileKind;
   /**
-   * The severity a finding gets: the configured one when the user set it, else `contextual` (a rule's default
-   * for this place, e.g. warning in prose), else the rule's default. Undefined when the rule is off.
+   * The severity a finding gets: the configured one when the user set it, else `contextual` (a rule's default for
+   * this finding, e.g. warning for a Sandbox token), else the rule's prose default in prose, else the rule's
+   * default. Undefined when the rule is off.
    */
   severity(rule: RuleId, contextual?: Severity): Severity | undefined;
   /** True when the rule runs at all. */
@@ -26,6 +27,13 @@ export interface ScanContext {
   report(finding: Finding): void;
 }
 
+/** A rule's default severities, as the rule catalogue declares them. */
+export interface SeverityDefaults {
+  defaultSeverity: Severity;
+  /** The default in prose (Markdown, plain text), when it differs from `defaultSeverity`. */
+  proseSeverity?: Severity;
+}
+
 const PRIVATE_ENV_FILE = /(^|[\\/])\.env(\.local|\.[\w-]+\.local)?$/;
 
 /** True for the private dotenv files where credentials are meant to live. */
@@ -37,21 +45,23 @@ export function isPrivateEnvFile(fileName: string | undefined): boolean {
 export function createContext(
   text: string,
   options: ScanOptions,
-  defaults: Record<RuleId, Severity>,
+  defaults: Readonly<Record<RuleId, SeverityDefaults>>,
   sink: Finding[],
 ): ScanContext {
   const language = languageOf(options.fileName, options.languageId);
+  const kind = fileKindOf(language);
   const configured: Partial<Record<RuleId, SeverityLevel>> = options.rules ?? {};
   let plaid: boolean | undefined;
   return {
     text,
     language,
-    kind: fileKindOf(language),
+    kind,
     privateEnvFile: isPrivateEnvFile(options.fileName),
     severity(rule, contextual) {
       const level = configured[rule];
       if (level === 'off') return undefined;
-      return level ?? contextual ?? defaults[rule];
+      const info = defaults[rule];
+      return level ?? contextual ?? (kind === 'prose' ? info.proseSeverity : undefined) ?? info.defaultSeverity;
     },
     enabled(rule) {
       return configured[rule] !== 'off';

@@ -1,7 +1,7 @@
 /**
  * Takes one token string apart for the decoder: its type, environment, UUID facts and every structural problem.
  */
-import { environmentSegments, getPrefix, knownPrefixes } from './glossary';
+import { environmentSegments, getPrefix, knownPrefixes, type EnvironmentFacts, type GlossaryEntry } from './glossary';
 import { maskSecret, maskToken, maskWord } from './mask';
 import {
   closestEnvironments,
@@ -32,7 +32,7 @@ function fromCandidate(token: string, c: TokenCandidate): Omit<DecodedToken, 'va
     });
   }
   const env = environmentSegments.get(c.environment);
-  if (env?.environment.status === 'decommissioned') problems.push(decommissioned(c.environment, c.envRange, env.environment.decommissionedOn));
+  if (env?.environment.status === 'decommissioned') problems.push(decommissioned(c.environment, c.envRange, env));
   const prefix = c.known ?? undefined;
   const tailKind = (prefix ?? c.suggestedType)?.tail ?? 'uuid';
   return {
@@ -84,7 +84,7 @@ function fromLooseSplit(token: string): Omit<DecodedToken, 'valid'> {
       range: { start: envStart, end: envStart + environment.length },
     });
   } else if (env.environment.status === 'decommissioned') {
-    problems.push(decommissioned(environment, { start: envStart, end: envStart + environment.length }, env.environment.decommissionedOn));
+    problems.push(decommissioned(environment, { start: envStart, end: envStart + environment.length }, env));
   }
   const tailKind = known?.tail ?? 'uuid';
   const uuid = checkUuid(tail);
@@ -115,10 +115,12 @@ function maskParts(type: string, environment: string, tail: string): string {
   return tail === '' ? head + '…' : maskToken(head + tail, head.length);
 }
 
-function decommissioned(segment: string, range: { start: number; end: number }, on?: string): TokenProblem {
+/** The problem of a token from a decommissioned environment, worded from that environment's glossary entry. */
+function decommissioned(segment: string, range: { start: number; end: number }, env: GlossaryEntry & { environment: EnvironmentFacts }): TokenProblem {
+  const on = env.environment.decommissionedOn ?? 'an earlier date';
   return {
     kind: 'decommissioned-environment',
-    message: `\`${segment}\` is the Development environment, decommissioned on ${on ?? 'an earlier date'}; its tokens no longer work`,
+    message: `\`${segment}\` is the ${env.term} environment, decommissioned on ${on}; its tokens no longer work`,
     range,
   };
 }

@@ -51,6 +51,10 @@ export interface EnvironmentFacts {
   segment: string;
   baseUrl: string;
   status: 'active' | 'mode' | 'decommissioned';
+  /** True when the environment holds real people's financial data (Sandbox holds test data only). */
+  realData: boolean;
+  /** Abbreviations people write for the segment, e.g. `prod`; each names this environment only. */
+  aliases?: string[];
   decommissionedOn?: string;
   sdkConstants?: SdkConstant[];
 }
@@ -145,6 +149,11 @@ export const environmentSegments: ReadonlyMap<string, GlossaryEntry & { environm
   environmentEntries
     .filter((e) => e.environment.status !== 'mode')
     .map((e) => [e.environment.segment, e] as const),
+);
+
+/** Each abbreviation of an environment segment (`sbx`, `prod`) with the segment it stands for. */
+export const environmentAliases: ReadonlyMap<string, string> = new Map(
+  environmentEntries.flatMap((e) => (e.environment.aliases ?? []).map((alias) => [alias, e.environment.segment] as const)),
 );
 
 /** The environments that still run, e.g. for "did you mean" suggestions and quick fixes. */

@@ -28,7 +28,10 @@ export {
 export { findTokens, tokenAt } from './tokens';
 export { termAt } from './terms';
 export { disableComment } from './suppress';
-export { envReadExpression, commentSyntax } from './language';
+export { envReadExpression, commentSyntax, type CommentSyntax } from './language';
+export { envReadImport, type ImportEdit } from './envImports';
+export { describeUuidVariant } from './uuid';
+export { escapeRegExp } from './regexp';
 export { maskText } from './mask';
 export { describeLifetime, formatMinutes } from './lifetime';
 export {

@@ -18,9 +18,17 @@ const BY_LANGUAGE_ID: Record<string, SourceLanguage> = {
   dotenv: 'dotenv',
   properties: 'dotenv',
   yaml: 'yaml',
+  toml: 'toml',
+  ini: 'ini',
   json: 'json',
-  jsonc: 'json',
+  jsonc: 'jsonc',
   markdown: 'markdown',
+  html: 'html',
+  xml: 'xml',
+  css: 'css',
+  scss: 'css',
+  less: 'css',
+  sql: 'sql',
   plaintext: 'plaintext',
 };
 
@@ -30,8 +38,11 @@ const BY_EXTENSION: Record<string, SourceLanguage> = {
   py: 'python', go: 'go', java: 'java', kt: 'java', rb: 'ruby',
   sh: 'shell', bash: 'shell', zsh: 'shell',
   env: 'dotenv', properties: 'dotenv',
-  yaml: 'yaml', yml: 'yaml', json: 'json', jsonc: 'json',
-  md: 'markdown', markdown: 'markdown', txt: 'plaintext', rst: 'plaintext',
+  yaml: 'yaml', yml: 'yaml', toml: 'toml', ini: 'ini', cfg: 'ini', conf: 'conf',
+  json: 'json', jsonc: 'jsonc',
+  md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html', xml: 'xml', svg: 'xml',
+  css: 'css', scss: 'css', less: 'css', sql: 'sql',
+  txt: 'plaintext', rst: 'plaintext',
 };
 
 /**
@@ -66,32 +77,58 @@ export function fileKindOf(language: SourceLanguage): FileKind {
       return 'prose';
     case 'dotenv':
     case 'yaml':
+    case 'toml':
+    case 'ini':
+    case 'conf':
     case 'json':
+    case 'jsonc':
       return 'config';
     default:
       return 'code';
   }
 }
 
-/** How a line comment (or a one-line block comment) is written in a language. */
-export function commentSyntax(language: SourceLanguage): { open: string; close: string } {
+/** How a comment is opened and closed on one line, e.g. `<!-- ` and ` -->`. */
+export interface CommentSyntax {
+  open: string;
+  close: string;
+}
+
+/**
+ * How a line comment (or a one-line block comment) is written in a language; undefined where the language has no
+ * comments (JSON) or is one we do not know, since a comment in the wrong syntax breaks the file.
+ */
+export function commentSyntax(language: SourceLanguage): CommentSyntax | undefined {
   switch (language) {
     case 'javascript':
     case 'typescript':
     case 'go':
     case 'java':
-    case 'json':
-    case 'other':
+    case 'jsonc':
       return { open: '// ', close: '' };
     case 'markdown':
+    case 'html':
+    case 'xml':
       return { open: '<!-- ', close: ' -->' };
+    case 'css':
+      return { open: '/* ', close: ' */' };
+    case 'sql':
+      return { open: '-- ', close: '' };
+    case 'ini':
+      // Every INI reader takes `;`; some (PHP's) refuse `#`.
+      return { open: '; ', close: '' };
     case 'plaintext':
     case 'python':
     case 'ruby':
     case 'shell':
     case 'dotenv':
     case 'yaml':
+    case 'toml':
+    case 'conf':
       return { open: '# ', close: '' };
+    case 'json':
+    case 'other':
+      return undefined;
   }
 }
 

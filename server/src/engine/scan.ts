@@ -4,7 +4,7 @@
 import { createContext } from './context';
 import { checkCredentials } from './rules/credentials';
 import { checkDevelopment, configuredEnvironment, type ConfiguredEnvironment } from './rules/development';
-import { checkTokens } from './rules/tokenRules';
+import { checkTokens, noRealDataNote } from './rules/tokenRules';
 import { applySuppressions } from './suppress';
 import type { Finding, RuleId, ScanOptions, Severity } from './types';
 
@@ -15,8 +15,15 @@ export interface RuleInfo {
   /** One paragraph, plain text. */
   description: string;
   defaultSeverity: Severity;
+  /** The default in prose (Markdown, plain text), when prose is reported more gently. */
+  proseSeverity?: Severity;
   /** How the default severity varies with context, when it does. */
   severityNote?: string;
+}
+
+/** The fields of a rule that is gentler in prose: its prose severity, and the note that says so. */
+function gentlerInProse(proseSeverity: Severity): Pick<RuleInfo, 'proseSeverity' | 'severityNote'> {
+  return { proseSeverity, severityNote: `${proseSeverity} in prose (Markdown, plain text)` };
 }
 
 /** Every rule, with its default severity. */
@@ -34,7 +41,7 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
     description:
       'A base URL, SDK constant, setting or token that still uses the Development environment, which Plaid decommissioned.',
     defaultSeverity: 'error',
-    severityNote: 'warning in prose (Markdown, plain text)',
+    ...gentlerInProse('warning'),
   },
   'hardcoded-secret': {
     id: 'hardcoded-secret',
@@ -53,7 +60,7 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
     title: 'Hard-coded long-lived token',
     description: 'An access, processor, user or asset report token written into source. These tokens never expire.',
     defaultSeverity: 'error',
-    severityNote: 'warning for Sandbox tokens',
+    severityNote: noRealDataNote(),
   },
   'expiring-token': {
     id: 'expiring-token',
@@ -91,7 +98,7 @@ export interface FileFacts {
 /** Runs every rule over `text` and sorts the findings, without suppressions; `facts` stand in for the file's own. */
 export function runRules(text: string, options: ScanOptions, facts?: FileFacts): Finding[] {
   const findings: Finding[] = [];
-  const ctx = createContext(text, options, DEFAULT_SEVERITIES, findings);
+  const ctx = createContext(text, options, RULES, findings);
   if (facts !== undefined) ctx.mentionsPlaid = () => facts.mentionsPlaid;
   checkTokens(ctx, facts !== undefined ? facts.configured : configuredEnvironment(text));
   checkDevelopment(ctx);

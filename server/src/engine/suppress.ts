@@ -77,9 +77,19 @@ export function lineOf(lineStarts: number[], offset: number): number {
   return lo;
 }
 
-/** The comment that silences `rules` on the next line or in the whole file, in the file's comment syntax. */
-export function disableComment(kind: 'next-line' | 'file', rules: RuleId[], fileName?: string, languageId?: string): string {
-  const { open, close } = commentSyntax(languageOf(fileName, languageId));
+/**
+ * The comment that silences `rules` on the next line or in the whole file, in the file's comment syntax; undefined
+ * for a file that cannot hold a comment (JSON) or whose comment syntax is unknown.
+ */
+export function disableComment(
+  kind: 'next-line' | 'file',
+  rules: RuleId[],
+  fileName?: string,
+  languageId?: string,
+): string | undefined {
+  const syntax = commentSyntax(languageOf(fileName, languageId));
+  if (syntax === undefined) return undefined;
+  const { open, close } = syntax;
   const directive = kind === 'next-line' ? 'plaid-lens-disable-next-line' : 'plaid-lens-disable';
   return `${open}${directive}${rules.length ? ' ' + rules.join(' ') : ''}${close}`;
 }

@@ -83,7 +83,7 @@ export function reachForward(text: string, offset: number, units: number): numbe
 }
 
 /** The text every suppression comment holds. */
-export const DIRECTIVE_NEEDLE = 'plaid-lens-disable';
+const DIRECTIVE_NEEDLE = 'plaid-lens-disable';
 
 /**
  * A line holding a suppression comment, and its zone: that line and the next, line breaks included. A change

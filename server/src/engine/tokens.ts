@@ -2,7 +2,14 @@
  * Finds Plaid token literals in text and takes each apart into type, environment and tail. Shared by the scanner,
  * the decoder and the hovers, so a token is understood the same way everywhere.
  */
-import { activeEnvironments, environmentSegments, getPrefix, knownPrefixes, type KnownPrefix } from './glossary';
+import {
+  activeEnvironments,
+  environmentAliases,
+  environmentSegments,
+  getPrefix,
+  knownPrefixes,
+  type KnownPrefix,
+} from './glossary';
 import { maskToken, maskWord } from './mask';
 import type { OffsetRange, TokenProblem, TokenRef } from './types';
 import { checkUuid, type UuidCheck } from './uuid';
@@ -55,9 +62,6 @@ const CANDIDATE = new RegExp(
 
 /** An opaque tail that looks generated rather than written (`a-production-ready` is English, not a token). */
 const OPAQUE_VALUE = /^(?=[A-Za-z-]*[0-9])[A-Za-z0-9-]{8,}$/;
-
-/** Abbreviations people use for environments that edit distance alone would not catch. */
-const ENV_ALIASES: Record<string, string[]> = { sbx: ['sandbox'], sb: ['sandbox'], prd: ['production'], prod: ['production'] };
 
 /** Key names that say a value is a token: `access_token`, `publicToken`, `ACCESS_TOKEN`, `token`. */
 const TOKEN_CONTEXT = /([A-Za-z_$][\w$.-]*?token)["'\]]*\s*(?::|=>|:=|=|\(|,)\s*["'`]?\s*$/i;
@@ -164,7 +168,7 @@ export function isMeantAsToken(c: TokenCandidate): boolean {
 }
 
 /** True for a type Plaid issues as a token with a UUID tail whose tail checks should apply. */
-export function hasUuidTail(c: TokenCandidate): boolean {
+function hasUuidTail(c: TokenCandidate): boolean {
   return (c.known ?? c.suggestedType)?.tail === 'uuid';
 }
 
@@ -258,7 +262,9 @@ export function closestType(type: string): KnownPrefix | undefined {
  */
 export function closestEnvironments(segment: string): string[] {
   const lower = segment.toLowerCase();
-  const hits = new Set<string>(ENV_ALIASES[lower] ?? []);
+  // Abbreviations (`sbx`, `prd`) come from the glossary: edit distance alone would not catch them.
+  const alias = environmentAliases.get(lower);
+  const hits = new Set<string>(alias !== undefined ? [alias] : []);
   for (const env of segments) {
     if (lower === env || (lower.length >= 3 && env.startsWith(lower)) || editDistance(lower, env, 2) <= 2) {
       hits.add(env);

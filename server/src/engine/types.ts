@@ -39,8 +39,16 @@ export type SourceLanguage =
   | 'shell'
   | 'dotenv'
   | 'yaml'
+  | 'toml'
+  | 'ini'
+  | 'conf'
   | 'json'
+  | 'jsonc'
   | 'markdown'
+  | 'html'
+  | 'xml'
+  | 'css'
+  | 'sql'
   | 'plaintext'
   | 'other';
 
@@ -124,6 +132,9 @@ export interface TokenRef {
   masked: string;
 }
 
+/** UUID variants by the high bits of the clock-sequence nibble; Plaid issues `rfc4122` only. */
+export type UuidVariant = 'rfc4122' | 'ncs' | 'microsoft' | 'future';
+
 /** Kinds of structural problem {@link decodeToken} reports. */
 export type TokenProblemKind =
   | 'unknown-type'
@@ -165,7 +176,7 @@ export interface DecodedToken {
   /** What kind of tail the type uses. */
   tailKind: 'uuid' | 'opaque';
   /** Parsed UUID facts, when the tail is UUID-shaped. */
-  uuid?: { version: number | null; variant: 'rfc4122' | 'ncs' | 'microsoft' | 'future' | null };
+  uuid?: { version: number | null; variant: UuidVariant | null };
   /** Every structural problem; empty for a well-formed token. */
   problems: TokenProblem[];
   /** True when there are no problems. */

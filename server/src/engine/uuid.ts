@@ -1,16 +1,13 @@
 /**
  * Checks a token tail against the shape Plaid issues: a lowercase RFC 4122 UUID, 8-4-4-4-12 hex digits.
  */
-import type { OffsetRange, TokenProblem } from './types';
+import type { OffsetRange, TokenProblem, UuidVariant } from './types';
 
 const GROUP_LENGTHS = [8, 4, 4, 4, 12];
 const HEX = /^[0-9a-fA-F]+$/;
 const ALNUM = /^[A-Za-z0-9]+$/;
 /** Placeholders people write in docs and tests: `xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx`, `00000000-…`. */
 const PLACEHOLDER = /^[xXyY0#*.-]+$|^[xX]{2,}|^0{8}-0{4}-0{4}-0{4}-0{12}$/;
-
-/** UUID variants by the high bits of the clock-sequence nibble. */
-export type UuidVariant = 'rfc4122' | 'ncs' | 'microsoft' | 'future';
 
 /** The outcome of checking one tail. */
 export interface UuidCheck {
@@ -114,6 +111,18 @@ export function checkUuid(tail: string): UuidCheck {
     }
   }
   return { shaped, placeholder, version, variant, problems };
+}
+
+const VARIANT_LABELS: Readonly<Record<UuidVariant, string>> = {
+  rfc4122: 'RFC 4122 variant',
+  ncs: 'NCS-reserved variant, not RFC 4122',
+  microsoft: 'Microsoft-reserved variant, not RFC 4122',
+  future: 'future-reserved variant, not RFC 4122',
+};
+
+/** A variant as people read it, e.g. `RFC 4122 variant`; `unknown variant` when the UUID has none. */
+export function describeUuidVariant(variant: UuidVariant | null): string {
+  return variant === null ? 'unknown variant' : VARIANT_LABELS[variant];
 }
 
 function variantOf(nibble: string): UuidVariant {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { decodeToken, environmentEntries, knownPrefixes, type TokenProblemKind } from '../../../server/src/engine';
+import { decodeToken, describeUuidVariant, environmentEntries, knownPrefixes, type TokenProblemKind, type UuidVariant } from '../../../server/src/engine';
 import { middle12, SECRET, UUID } from './helpers';
 
 /** A made-up opaque tail, long enough that masking must hide most of it. */
@@ -78,6 +78,7 @@ suite('decodeToken: environments', () => {
       if (env.environment.status === 'decommissioned') {
         assert.deepStrictEqual(d.problems.map((p) => p.kind), ['decommissioned-environment']);
         assert.ok(d.problems[0]!.message.includes('2024-06-20'), d.problems[0]!.message);
+        assert.ok(d.problems[0]!.message.includes(`is the ${env.term} environment`), d.problems[0]!.message);
         assert.strictEqual(input.slice(d.problems[0]!.range.start, d.problems[0]!.range.end), segment);
         assert.strictEqual(d.valid, false);
       } else {
@@ -178,6 +179,17 @@ suite('decodeToken: every kind of defect', () => {
     const variantOf = (nibble: string) => decodeToken(`access-sandbox-${UUID.slice(0, 19)}${nibble}${UUID.slice(20)}`).uuid?.variant;
     assert.deepStrictEqual(['0', '7', '8', 'b', 'c', 'd', 'e', 'f'].map(variantOf), ['ncs', 'ncs', 'rfc4122', 'rfc4122', 'microsoft', 'microsoft', 'future', 'future']);
   });
+
+  const labels: [variant: UuidVariant | null, label: string][] = [
+    ['rfc4122', 'RFC 4122 variant'],
+    ['ncs', 'NCS-reserved variant, not RFC 4122'],
+    ['microsoft', 'Microsoft-reserved variant, not RFC 4122'],
+    ['future', 'future-reserved variant, not RFC 4122'],
+    [null, 'unknown variant'],
+  ];
+  for (const [variant, label] of labels) {
+    test(`the ${variant ?? 'missing'} variant reads "${label}"`, () => assert.strictEqual(describeUuidVariant(variant), label));
+  }
 
   test('surrounding whitespace is ignored', () => {
     const d = decodeToken(`  access-production-${UUID}\n`);

@@ -116,6 +116,18 @@ suite('languageOf and fileKindOf', () => {
     ['config.yml', undefined, 'yaml', 'config'],
     ['config.yaml', undefined, 'yaml', 'config'],
     ['tsconfig.json', undefined, 'json', 'config'],
+    ['.vscode/settings.json', 'jsonc', 'jsonc', 'config'],
+    ['config.json', 'plaintext', 'json', 'config'],
+    ['pyproject.toml', undefined, 'toml', 'config'],
+    ['php.ini', undefined, 'ini', 'config'],
+    ['setup.cfg', 'properties', 'ini', 'config'],
+    ['nginx.conf', 'properties', 'conf', 'config'],
+    ['app.properties', undefined, 'dotenv', 'config'],
+    ['index.html', undefined, 'html', 'code'],
+    ['pom.xml', undefined, 'xml', 'code'],
+    ['site.scss', undefined, 'css', 'code'],
+    ['seed.sql', undefined, 'sql', 'code'],
+    ['Cargo.lock', 'toml', 'toml', 'config'],
     ['README.md', undefined, 'markdown', 'prose'],
     ['NOTES.txt', undefined, 'plaintext', 'prose'],
     ['image.png', undefined, 'other', 'code'],
@@ -134,7 +146,7 @@ suite('languageOf and fileKindOf', () => {
 });
 
 suite('envReadExpression and commentSyntax', () => {
-  const rows: [language: SourceLanguage, read: string | undefined, comment: string][] = [
+  const rows: [language: SourceLanguage, read: string | undefined, comment: string | undefined][] = [
     ['javascript', 'process.env.PLAID_SECRET', '// x'],
     ['typescript', 'process.env.PLAID_SECRET', '// x'],
     ['python', 'os.environ["PLAID_SECRET"]', '# x'],
@@ -144,16 +156,24 @@ suite('envReadExpression and commentSyntax', () => {
     ['shell', '"$PLAID_SECRET"', '# x'],
     ['dotenv', undefined, '# x'],
     ['yaml', undefined, '# x'],
-    ['json', undefined, '// x'],
+    ['toml', undefined, '# x'],
+    ['ini', undefined, '; x'],
+    ['conf', undefined, '# x'],
+    ['json', undefined, undefined],
+    ['jsonc', undefined, '// x'],
     ['markdown', undefined, '<!-- x -->'],
+    ['html', undefined, '<!-- x -->'],
+    ['xml', undefined, '<!-- x -->'],
+    ['css', undefined, '/* x */'],
+    ['sql', undefined, '-- x'],
     ['plaintext', undefined, '# x'],
-    ['other', undefined, '// x'],
+    ['other', undefined, undefined],
   ];
   for (const [language, read, comment] of rows) {
-    test(`${language}: ${read ?? 'no environment read'}, comments as ${comment}`, () => {
+    test(`${language}: ${read ?? 'no environment read'}, ${comment === undefined ? 'no comments' : `comments as ${comment}`}`, () => {
       assert.strictEqual(envReadExpression(language, 'PLAID_SECRET'), read);
-      const { open, close } = commentSyntax(language);
-      assert.strictEqual(`${open}x${close}`, comment);
+      const syntax = commentSyntax(language);
+      assert.strictEqual(syntax && `${syntax.open}x${syntax.close}`, comment);
     });
   }
 });

@@ -65,7 +65,7 @@ suite('suppression comments', () => {
 });
 
 suite('disableComment', () => {
-  const rows: [kind: 'next-line' | 'file', rules: RuleId[], file: string | undefined, languageId: string | undefined, expected: string][] = [
+  const rows: [kind: 'next-line' | 'file', rules: RuleId[], file: string | undefined, languageId: string | undefined, expected: string | undefined][] = [
     ['next-line', ['hardcoded-secret'], 'src/a.ts', undefined, '// plaid-lens-disable-next-line hardcoded-secret'],
     ['next-line', ['hardcoded-token', 'malformed-token'], 'a.js', undefined, '// plaid-lens-disable-next-line hardcoded-token malformed-token'],
     ['next-line', ['hardcoded-secret'], 'a.py', undefined, '# plaid-lens-disable-next-line hardcoded-secret'],
@@ -78,9 +78,23 @@ suite('disableComment', () => {
     ['file', [], 'deploy.sh', undefined, '# plaid-lens-disable'],
     ['next-line', ['expiring-token'], undefined, 'typescriptreact', '// plaid-lens-disable-next-line expiring-token'],
     ['file', ['environment-mismatch'], 'notes.txt', undefined, '# plaid-lens-disable environment-mismatch'],
+    ['next-line', ['hardcoded-secret'], 'pyproject.toml', undefined, '# plaid-lens-disable-next-line hardcoded-secret'],
+    ['next-line', ['hardcoded-secret'], 'php.ini', undefined, '; plaid-lens-disable-next-line hardcoded-secret'],
+    ['file', [], 'nginx.conf', 'properties', '# plaid-lens-disable'],
+    ['next-line', ['development-environment'], 'index.html', undefined, '<!-- plaid-lens-disable-next-line development-environment -->'],
+    ['next-line', ['development-environment'], 'pom.xml', undefined, '<!-- plaid-lens-disable-next-line development-environment -->'],
+    ['next-line', ['development-environment'], 'site.css', undefined, '/* plaid-lens-disable-next-line development-environment */'],
+    ['file', ['hardcoded-token'], 'seed.sql', undefined, '-- plaid-lens-disable hardcoded-token'],
+    ['next-line', ['hardcoded-secret'], '.vscode/settings.json', 'jsonc', '// plaid-lens-disable-next-line hardcoded-secret'],
+    ['next-line', ['hardcoded-secret'], 'config.json', undefined, undefined],
+    ['next-line', ['hardcoded-secret'], 'config.json', 'plaintext', undefined],
+    ['file', [], undefined, 'json', undefined],
+    ['next-line', ['hardcoded-secret'], 'Program.cs', undefined, undefined],
+    ['file', [], undefined, undefined, undefined],
   ];
   for (const [kind, rules, file, languageId, expected] of rows) {
-    test(`${file ?? languageId}: ${expected}`, () => assert.strictEqual(disableComment(kind, rules, file, languageId), expected));
+    test(`${file ?? languageId ?? '(no name)'}${file && languageId ? ` as ${languageId}` : ''}: ${expected ?? 'no comment'}`, () =>
+      assert.strictEqual(disableComment(kind, rules, file, languageId), expected));
   }
 
   test('each generated comment silences what it names, in its own language', () => {
@@ -90,10 +104,17 @@ suite('disableComment', () => {
       ['a.md', DEV_URL, 'development-environment'],
       ['a.yaml', `plaid_secret: ${SECRET}`, 'hardcoded-secret'],
       ['A.java', `String t = "${PROD}";`, 'hardcoded-token'],
+      ['pyproject.toml', `plaid_secret = "${SECRET}"`, 'hardcoded-secret'],
+      ['php.ini', `plaid_secret = ${SECRET}`, 'hardcoded-secret'],
+      ['nginx.conf', `proxy_pass ${DEV_URL};`, 'development-environment'],
+      ['index.html', `<a href="${DEV_URL}">Plaid</a>`, 'development-environment'],
+      ['site.css', `.logo { background: url("${DEV_URL}/logo.png"); }`, 'development-environment'],
+      ['seed.sql', `INSERT INTO items (token) VALUES ('${PROD}');`, 'hardcoded-token'],
+      ['.vscode/settings.json', `{ "plaid.secret": "${SECRET}" }`, 'hardcoded-secret'],
     ];
     for (const [file, line, rule] of cases) {
       assert.strictEqual(scan(line, { fileName: file }).filter((f) => f.rule === rule).length, 1, file);
-      const text = `${disableComment('next-line', [rule], file)}\n${line}`;
+      const text = `${disableComment('next-line', [rule], file, file.endsWith('.json') ? 'jsonc' : undefined)}\n${line}`;
       assert.deepStrictEqual(scan(text, { fileName: file }).filter((f) => f.rule === rule), [], file);
     }
   });

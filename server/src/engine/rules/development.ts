@@ -4,6 +4,7 @@
  */
 import type { ScanContext } from '../context';
 import { activeEnvironments, decommissionedEnvironments, environmentEntries } from '../glossary';
+import { escapeRegExp } from '../regexp';
 import type { OffsetRange, Replacement } from '../types';
 
 /** The one environment a file configures, and what shows it (for messages). */
@@ -13,6 +14,8 @@ export interface ConfiguredEnvironment {
 }
 
 const development = decommissionedEnvironments[0];
+/** The decommissioned environment's word as tokens, hosts and settings write it: `development`. */
+const developmentWord = development?.environment.segment ?? '';
 const host = (url: string) => url.replace(/^https:\/\//, '');
 
 /**
@@ -20,8 +23,10 @@ const host = (url: string) => url.replace(/^https:\/\//, '');
  * and `development` as the fallback of a read, which is what runs whenever the variable is unset:
  * `os.getenv('PLAID_ENV', 'development')`, `process.env.PLAID_ENV || 'development'`, `${PLAID_ENV:-development}`.
  */
-const ENV_SETTING =
-  /(?<![A-Za-z0-9_])plaid[_-]?env(?:ironment)?["']?(?:\s*(?::|=>|:=|=|(?:[\])]\s*)?(?:,|\|\||\?\?|\bor\b))|:-)\s*["']?(development)(?![A-Za-z0-9_])/gi;
+const ENV_SETTING = new RegExp(
+  String.raw`(?<![A-Za-z0-9_])plaid[_-]?env(?:ironment)?["']?(?:\s*(?::|=>|:=|=|(?:[\])]\s*)?(?:,|\|\||\?\?|\bor\b))|:-)\s*["']?(${escapeRegExp(developmentWord)})(?![A-Za-z0-9_])`,
+  'gi',
+);
 
 /** What a written SDK constant stands for. */
 interface ConstantMeaning {
@@ -74,7 +79,7 @@ function constantVariants(constant: string): Set<string> {
 export function developmentMessage(): string {
   const on = development?.environment.decommissionedOn ?? 'an earlier date';
   const active = activeEnvironments.map((e) => `${e.term} (${e.environment.baseUrl})`).join(' or ');
-  return `Development environment, decommissioned on ${on}; use ${active}.`;
+  return `${development?.term ?? 'Decommissioned'} environment, decommissioned on ${on}; use ${active}.`;
 }
 
 /** Replacements that swap the environment word in `range` for each active environment, keeping its case. */
@@ -88,8 +93,9 @@ export function developmentReplacements(range: OffsetRange, written: string): Re
 
 /** Reports Development URLs, SDK constants and settings. */
 export function checkDevelopment(ctx: ScanContext): void {
-  if (!development || !ctx.text.includes('evelopment')) return;
-  const severity = ctx.severity('development-environment', ctx.kind === 'prose' ? 'warning' : 'error');
+  // The word without its first letter matches `development` and `Development` alike, in one cheap pass.
+  if (!development || !ctx.text.includes(developmentWord.slice(1))) return;
+  const severity = ctx.severity('development-environment');
   if (!severity) return;
   const report = (range: OffsetRange, what: string, wordRange: OffsetRange, word: string) =>
     ctx.report({
@@ -106,17 +112,16 @@ export function checkDevelopment(ctx: ScanContext): void {
     if (at > 0 && /[A-Za-z0-9-]/.test(ctx.text[at - 1]!)) continue;
     if (/[A-Za-z0-9-]/.test(ctx.text[at + devHost.length] ?? '')) continue;
     const start = ctx.text.startsWith('https://', at - 8) ? at - 8 : ctx.text.startsWith('http://', at - 7) ? at - 7 : at;
-    const word = development.environment.segment;
-    report({ start, end: at + devHost.length }, `\`${devHost}\``, { start: at, end: at + word.length }, word);
+    report({ start, end: at + devHost.length }, `\`${devHost}\``, { start: at, end: at + developmentWord.length }, developmentWord);
   }
   for (const m of ctx.text.matchAll(DEVELOPMENT_CONSTANTS)) {
     // `ApiClient.Development` or `Environment.Development` alone could be anyone's enum; Plaid's need Plaid nearby.
     if (!/plaid/i.test(m[0]) && !ctx.mentionsPlaid()) continue;
     const sdk = constantMeanings.get(m[0])!.sdk;
-    const wordAt = m[0].toLowerCase().lastIndexOf('development');
+    const wordAt = m[0].toLowerCase().lastIndexOf(developmentWord);
     const range = { start: m.index, end: m.index + m[0].length };
-    const wordRange = { start: m.index + wordAt, end: m.index + wordAt + 'development'.length };
-    report(range, `The ${sdk} constant \`${m[0]}\``, wordRange, m[0].slice(wordAt, wordAt + 11));
+    const wordRange = { start: m.index + wordAt, end: m.index + wordAt + developmentWord.length };
+    report(range, `The ${sdk} constant \`${m[0]}\``, wordRange, m[0].slice(wordAt, wordAt + developmentWord.length));
   }
   for (const m of ctx.text.matchAll(ENV_SETTING)) {
     const valueAt = m.index + m[0].length - m[1]!.length;
@@ -148,7 +153,3 @@ export function configuredEnvironment(text: string): ConfiguredEnvironment | und
 const environmentHosts = environmentEntries
   .filter((env) => env.environment.status !== 'mode')
   .map((env) => ({ segment: env.environment.segment, host: host(env.environment.baseUrl) }));
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

@@ -3,12 +3,21 @@
  * expiring-token and environment-mismatch. Each candidate is taken apart once and every rule reads the result.
  */
 import type { ScanContext } from '../context';
-import { environmentSegments, getEntry, termInSentence } from '../glossary';
+import { environmentEntries, environmentSegments, getEntry, termInSentence } from '../glossary';
 import { envReadExpression } from '../language';
 import { findCandidates, isMeantAsToken, problemsOf, toTokenRef, type TokenCandidate } from '../tokens';
 import { describeLifetime } from '../lifetime';
 import type { FixData, OffsetRange, Replacement, Severity, TokenProblem } from '../types';
 import { developmentMessage, developmentReplacements, type ConfiguredEnvironment } from './development';
+
+/** hardcoded-token's severity for a token of an environment that holds no real data (Sandbox). */
+const NO_REAL_DATA_SEVERITY: Severity = 'warning';
+
+/** How hardcoded-token's default varies, for the rule catalogue, e.g. `warning for Sandbox tokens`. */
+export function noRealDataNote(): string {
+  const terms = environmentEntries.filter((e) => !e.environment.realData).map((e) => e.term);
+  return `${NO_REAL_DATA_SEVERITY} for ${terms.join(' and ')} tokens`;
+}
 
 /** Runs the token rules over every candidate in the text. */
 export function checkTokens(ctx: ScanContext, configured: ConfiguredEnvironment | undefined): void {
@@ -52,7 +61,7 @@ function fixFor(c: TokenCandidate, problem: TokenProblem): FixData | undefined {
 function checkDevelopment(ctx: ScanContext, c: TokenCandidate): void {
   const env = environmentSegments.get(c.environment);
   if (env?.environment.status !== 'decommissioned') return;
-  const severity = ctx.severity('development-environment', ctx.kind === 'prose' ? 'warning' : 'error');
+  const severity = ctx.severity('development-environment');
   if (!severity) return;
   const token = toTokenRef(c);
   ctx.report({
@@ -75,8 +84,9 @@ function checkLiteral(ctx: ScanContext, c: TokenCandidate): void {
   const token = toTokenRef(c);
   const entryTerm = termInSentence(entry);
   if (facts.sensitivity === 'credential') {
-    const contextual: Severity = c.environment === 'sandbox' ? 'warning' : 'error';
-    const severity = ctx.severity('hardcoded-token', contextual);
+    // A token of test data opens no one's bank account, so it is reported more gently.
+    const realData = environmentSegments.get(c.environment)?.environment.realData ?? true;
+    const severity = ctx.severity('hardcoded-token', realData ? undefined : NO_REAL_DATA_SEVERITY);
     if (!severity) return;
     const fix = moveToEnv(ctx, c, facts.envVar);
     ctx.report({
