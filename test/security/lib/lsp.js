@@ -6,7 +6,6 @@
  */
 const { spawn } = require('node:child_process');
 const path = require('node:path');
-const { pathToFileURL } = require('node:url');
 const {
   createProtocolConnection,
   StreamMessageReader,
@@ -20,46 +19,17 @@ const {
 } = require('vscode-languageserver-protocol/node');
 const { DIST } = require('./processes');
 
-/** Seconds any single wait may take before the test fails. */
+// The stdio LSP tests' helpers, as compiled by `tsc -b` (the suite runs after the build): one client setup for both.
+const lspHarness = require('../../../out/test/lsp/harness');
+
+const { fullCapabilities, fileUri } = lspHarness;
+
+/** Seconds any single wait may take before the test fails: more than the LSP tests allow, since strace slows the server. */
 const DEADLINE_SECONDS = 20;
 
-/** Rejects when `promise` has not settled within `seconds`, naming what was awaited. */
-function withDeadline(promise, what, seconds = DEADLINE_SECONDS) {
-  let timer;
-  const deadline = new Promise((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`No ${what} within ${seconds} s`)), seconds * 1000);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
-
-/** Capabilities of a modern client (VS Code-like): settings pull, resource operations, lazy code action edits. */
-function fullCapabilities() {
-  return {
-    workspace: {
-      configuration: true,
-      workspaceFolders: true,
-      didChangeConfiguration: { dynamicRegistration: true },
-      didChangeWatchedFiles: { dynamicRegistration: true },
-      workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] },
-      executeCommand: { dynamicRegistration: false },
-    },
-    textDocument: {
-      synchronization: { didSave: true, dynamicRegistration: false },
-      hover: { contentFormat: ['markdown', 'plaintext'] },
-      publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] }, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
-      codeAction: {
-        codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } },
-        isPreferredSupport: true,
-        dataSupport: true,
-        resolveSupport: { properties: ['edit'] },
-      },
-    },
-  };
-}
-
-/** A `file:` URI for a path. */
-function fileUri(filePath) {
-  return pathToFileURL(filePath).href;
+/** Rejects when `promise` has not settled within the deadline, naming what was awaited. */
+function withDeadline(promise, what) {
+  return lspHarness.withDeadline(promise, what, DEADLINE_SECONDS);
 }
 
 /** A running server and everything it has said. */
