@@ -6,7 +6,7 @@
 const assert = require('node:assert/strict');
 const glossary = require('../../glossary/plaid-glossary.json');
 const { scopesOfRange, scopesPerCharacter } = require('./harness');
-const { token, UUID } = require('./cases');
+const { token, UUID, POSITIVE, NEGATIVE } = require('./cases');
 
 /** Environment segments the glossary marks as decommissioned (Development). */
 const DECOMMISSIONED = new Set(
@@ -114,4 +114,28 @@ async function assertHostScopesKept(withInjections, hostOnly, c) {
   });
 }
 
-module.exports = { DECOMMISSIONED, expectedParts, assertTokenMarked, assertNothingMarked, assertHostScopesKept };
+/**
+ * The three fixture suites every set of host grammars runs: tokens marked (`exact`: the whole scope stack, possible
+ * only with the minimal hosts), look-alikes left alone, host scopes unchanged around the token.
+ */
+function defineFixtureSuites(withInjections, hostOnly, { exact }) {
+  suite('marks type, environment and UUID with their own scopes', () => {
+    for (const c of POSITIVE) {
+      test(`Should mark the token in a ${c.name}`, () => assertTokenMarked(withInjections, c, { exact }));
+    }
+  });
+
+  suite('leaves look-alikes and non-tokens unmarked', () => {
+    for (const c of NEGATIVE) {
+      test(`Should not mark anything in a ${c.name}`, () => assertNothingMarked(withInjections, c));
+    }
+  });
+
+  suite('changes no host scope outside the token', () => {
+    for (const c of [...POSITIVE, ...NEGATIVE]) {
+      test(`Should keep the host scopes around a ${c.name}`, () => assertHostScopesKept(withInjections, hostOnly, c));
+    }
+  });
+}
+
+module.exports = { DECOMMISSIONED, expectedParts, assertTokenMarked, assertNothingMarked, assertHostScopesKept, defineFixtureSuites };

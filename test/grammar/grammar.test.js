@@ -5,29 +5,11 @@
  */
 const { createTokenizer } = require('./harness');
 const { minimalHostFiles } = require('./hosts');
-const { POSITIVE, NEGATIVE } = require('./cases');
-const { assertTokenMarked, assertNothingMarked, assertHostScopesKept } = require('./assertions');
+const { defineFixtureSuites } = require('./assertions');
 
 suite('Plaid token injection in minimal host grammars', () => {
   const withInjections = createTokenizer(minimalHostFiles());
   const hostOnly = createTokenizer(minimalHostFiles(), { withInjections: false });
 
-  suite('marks type, environment and UUID with their own scopes', () => {
-    for (const c of POSITIVE) {
-      test(`Should mark the token in a ${c.name}`, () => assertTokenMarked(withInjections, c, { exact: true }));
-    }
-  });
-
-  suite('leaves look-alikes and non-tokens unmarked', () => {
-    for (const c of NEGATIVE) {
-      test(`Should not mark anything in a ${c.name}`, () => assertNothingMarked(withInjections, c));
-    }
-  });
-
-  suite('changes no host scope outside the token', () => {
-    for (const c of [...POSITIVE, ...NEGATIVE]) {
-      test(`Should keep the host scopes around a ${c.name}`, () => assertHostScopesKept(withInjections, hostOnly, c));
-    }
-  });
-
+  defineFixtureSuites(withInjections, hostOnly, { exact: true });
 });

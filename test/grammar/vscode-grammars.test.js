@@ -6,8 +6,7 @@
  */
 const { createTokenizer } = require('./harness');
 const { findVsCodeExtensions, builtInGrammarFiles } = require('./vscode-grammars');
-const { POSITIVE, NEGATIVE } = require('./cases');
-const { assertTokenMarked, assertNothingMarked, assertHostScopesKept } = require('./assertions');
+const { defineFixtureSuites } = require('./assertions');
 
 suite('Plaid token injection in VS Code built-in grammars', function () {
   const extensionsDir = findVsCodeExtensions();
@@ -22,21 +21,5 @@ suite('Plaid token injection in VS Code built-in grammars', function () {
     }
   });
 
-  suite('marks type, environment and UUID with their own scopes', () => {
-    for (const c of POSITIVE) {
-      test(`Should mark the token in a ${c.name}`, () => assertTokenMarked(withInjections, c, { exact: false }));
-    }
-  });
-
-  suite('leaves look-alikes and non-tokens unmarked', () => {
-    for (const c of NEGATIVE) {
-      test(`Should not mark anything in a ${c.name}`, () => assertNothingMarked(withInjections, c));
-    }
-  });
-
-  suite('changes no host scope outside the token', () => {
-    for (const c of [...POSITIVE, ...NEGATIVE]) {
-      test(`Should keep the host scopes around a ${c.name}`, () => assertHostScopesKept(withInjections, hostOnly, c));
-    }
-  });
+  defineFixtureSuites(withInjections, hostOnly, { exact: false });
 });
