@@ -3,7 +3,7 @@
  * Language Server and Show Output.
  */
 import * as vscode from 'vscode';
-import { entries, findEntry, getEntry, maskText, type GlossaryEntry } from '../../server/src/engine';
+import { entries, findEntry, getEntry, maskText, plural, type GlossaryEntry } from '../../server/src/engine';
 import { ShowGlossaryEntryCommand } from '../../server/src/protocol';
 import type { GlossaryDetail } from './glossaryDetail';
 import type { GlossaryNode, GlossaryTreeProvider } from './glossaryTree';
@@ -105,9 +105,6 @@ function scanMessage(summary: ScanSummary): string {
   return `Scanned ${plural(summary.files, 'file')}: ${found}. Open files are checked as you edit them.${omitted}`;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 async function restartServer(server: PlaidLensServer): Promise<void> {
   try {

@@ -5,7 +5,7 @@
  * its own id, so a token goes only to the page drawn for it, never to an older page that reports ready late.
  */
 import * as vscode from 'vscode';
-import { describeUuidVariant, getEntry, type DecodedToken, type TokenProblemKind } from '../../server/src/engine';
+import { describeUuidVariant, getEntry, plural, type DecodedToken, type TokenProblemKind } from '../../server/src/engine';
 import { environmentFactsHtml, entryLink, tokenFactsHtml } from './factsHtml';
 import { LIFECYCLE_STYLE, lifecycleSvg } from './lifecycleSvg';
 import { renderInline } from './markdown';
@@ -118,7 +118,7 @@ export function decoderPage(webview: vscode.Webview, decoded: DecodedToken, rend
   const bad = new Set(decoded.problems.map((p) => SEGMENT_OF[p.kind]));
   const verdict = decoded.valid
     ? '<span class="badge ok">well-formed</span>'
-    : `<span class="badge error">${decoded.problems.length} problem${decoded.problems.length === 1 ? '' : 's'}</span>`;
+    : `<span class="badge error">${plural(decoded.problems.length, 'problem')}</span>`;
   const segment = (kind: Segment, label: string, value: string, meaning: string) =>
     `<div class="segment ${kind}${bad.has(kind) ? ' bad' : ''}"><span class="label">${label}</span><code>${escapeHtml(value)}</code><span class="meaning">${meaning}</span></div>`;
   const anatomy = [

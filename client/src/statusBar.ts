@@ -3,6 +3,7 @@
  * Problems panel.
  */
 import * as vscode from 'vscode';
+import { plural } from '../../server/src/engine';
 import { DIAGNOSTIC_SOURCE } from '../../server/src/protocol';
 import type { PlaidLensServer, ServerStatus } from './languageClient';
 
@@ -67,6 +68,3 @@ export function registerStatusBar(context: vscode.ExtensionContext, server: Plai
   return item;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

@@ -4,7 +4,7 @@
  * diagnostics VS Code holds, so the view shows exactly what the Problems panel shows. Selecting a row opens the place.
  */
 import * as vscode from 'vscode';
-import { environmentEntries, knownPrefixes } from '../../server/src/engine';
+import { environmentEntries, knownPrefixes, plural } from '../../server/src/engine';
 import { DIAGNOSTIC_SOURCE } from '../../server/src/protocol';
 import type { TokenIndex, TokenOccurrence } from './tokenIndex';
 
@@ -292,7 +292,6 @@ function fileName(uri: vscode.Uri): string {
 }
 
 function countLabel(tokens: number, findings: number): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return `${plural(tokens, 'token')}, ${plural(findings, 'finding')}`;
 }
 

@@ -2,7 +2,7 @@
  * `plaid-lens decode`: the anatomy of one token, its problems, and the lifecycle of its type. The token is shown
  * masked only; everything else comes from the decoder and the glossary.
  */
-import { decodeToken, describeUuidVariant, getEntry, type DecodedToken, type TokenProblem } from '../engine';
+import { decodeToken, describeUuidVariant, getEntry, plural, type DecodedToken, type TokenProblem } from '../engine';
 import { maskText } from '../engine/mask';
 import { EXIT, UsageError, type DecodeArgs } from './args';
 import { environmentFactRows, environmentStatus, table, tokenFactRows } from './describe';
@@ -57,7 +57,7 @@ export function decodedText(decoded: DecodedToken): string {
       ['Type', `${maskText(decoded.type)}${typeEntry ? ` (${typeEntry.term})` : decoded.typeKnown ? '' : ' (not a Plaid token type)'}`],
       ['Environment', `${maskText(decoded.environment)}${environmentEntry ? ` (${environmentEntry.term})` : ' (not a Plaid environment)'}`],
       ['Tail', `${decoded.tailMasked} (${tailDescription(decoded)})`],
-      ['Status', decoded.valid ? '✔ well-formed' : `✖ ${decoded.problems.length} problem${decoded.problems.length === 1 ? '' : 's'}`],
+      ['Status', decoded.valid ? '✔ well-formed' : `✖ ${plural(decoded.problems.length, 'problem')}`],
     ]),
   );
   lines.push(...decoded.problems.map((p) => `    ✖ ${problemText(p)}`));

@@ -2,6 +2,7 @@
  * The default, eslint-like report: each file's path, then aligned `line:col  severity  message  rule` rows, then
  * one summary line.
  */
+import { plural } from '../engine';
 import type { FileResult, LocatedFinding, Totals } from '../files/report';
 import { printable } from './output';
 
@@ -32,6 +33,3 @@ function oneLine(message: string): string {
   return message.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}

@@ -3,6 +3,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { plural } from '../engine';
 import { formatConfigError } from '../engine/config';
 import { ConfigFailure, ConfigResolver } from '../files/configs';
 import type { SizeLimitName } from '../files/readText';
@@ -88,7 +89,7 @@ async function scanAll(
       const level = result.note.kind === 'skipped' ? 'note' : 'warning';
       output.note(`${level}: ${result.displayPath}: ${result.note.kind === 'skipped' ? 'skipped, ' : ''}${result.note.reason}`);
     }
-    output.progress(`Scanning… ${results.length} file${results.length === 1 ? '' : 's'}`);
+    output.progress(`Scanning… ${plural(results.length, 'file')}`);
   };
   try {
     const workerScript = path.join(__dirname, 'scanWorker.js');

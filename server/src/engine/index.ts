@@ -33,7 +33,7 @@ export { envReadImport, type ImportEdit } from './envImports';
 export { describeUuidVariant } from './uuid';
 export { escapeRegExp } from './regexp';
 export { maskText } from './mask';
-export { describeLifetime, formatMinutes } from './lifetime';
+export { describeLifetime, formatMinutes, plural } from './lifetime';
 export {
   parseConfig,
   rulesForPath,

@@ -17,6 +17,7 @@ export function describeLifetime(lifetime: TokenFacts['lifetime']): string {
   return `after ${formatMinutes(lifetime.expiresAfterMinutes)}${update}`;
 }
 
-function plural(n: number, unit: string): string {
+/** `1 file`, `3 files`: a count and an English noun that takes -s. */
+export function plural(n: number, unit: string): string {
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
