@@ -10,7 +10,7 @@ import { parseScanArgs, UsageError } from '../../server/src/cli/args';
 import { formatJson } from '../../server/src/cli/formatJson';
 import { buildSarif, FINGERPRINT_KEY, sarifLevel } from '../../server/src/cli/formatSarif';
 import { formatText, summaryLine } from '../../server/src/cli/formatText';
-import { LineIndex } from '../../server/src/files/lineIndex';
+import { LineIndex } from '../../server/src/engine/lineIndex';
 import { Output } from '../../server/src/cli/output';
 import { decodeText, describeFsError } from '../../server/src/files/readText';
 import type { FileResult, LocatedFinding } from '../../server/src/files/report';

@@ -5,6 +5,7 @@
 import { createScanner, getLocation, parseTree, printParseErrorCode, SyntaxKind, type ParseError } from 'jsonc-parser';
 import picomatch from 'picomatch/posix';
 import { GLOB_OPTIONS, shown, validateConfigTree, type ConfigIssue, type FieldStep } from './configSchema';
+import { LineIndex } from './lineIndex';
 import type { RuleId, SeverityLevel } from './types';
 
 /** Severities for the files that match `files`, e.g. `{ files: ['test/**'], rules: { 'hardcoded-token': 'off' } }`. */
@@ -115,20 +116,10 @@ function syntaxIssue(body: string, error: ParseError): ConfigIssue {
 
 /** A function that turns offset-based issues into errors with line, column and field, for one text. */
 function placer(body: string, file: string): (issue: ConfigIssue) => ConfigError {
-  const lineStarts = [0];
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c === '\n' || (c === '\r' && body[i + 1] !== '\n')) lineStarts.push(i + 1);
-  }
+  const lines = new LineIndex(body);
   return ({ offset, path, message }) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (lineStarts[middle] <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { file, line: low + 1, column: offset - lineStarts[low] + 1, field: fieldPath(path), message };
+    const { line, column } = lines.positionAt(offset);
+    return { file, line, column, field: fieldPath(path), message };
   };
 }
 

@@ -3,6 +3,7 @@
  * `plaid-lens-disable-next-line [rule …]`, `plaid-lens-disable-line [rule …]`, `plaid-lens-disable [rule …]`.
  */
 import { commentSyntax, languageOf } from './language';
+import { LineIndex } from './lineIndex';
 import type { Finding, RuleId } from './types';
 
 const DIRECTIVE = /plaid-lens-disable(-next-line|-line)?(?![\w-])([^\n\r]*)/g;
@@ -18,11 +19,11 @@ interface Directive {
 /** Drops the findings that a suppression comment silences. */
 export function applySuppressions(text: string, findings: Finding[]): Finding[] {
   if (findings.length === 0 || !text.includes('plaid-lens-disable')) return findings;
-  const lineStarts = lineStartsOf(text);
-  const directives = parseDirectives(text, lineStarts);
+  const lines = new LineIndex(text);
+  const directives = parseDirectives(text, lines);
   if (directives.length === 0) return findings;
   return findings.filter((f) => {
-    const line = lineOf(lineStarts, f.range.start);
+    const line = lines.lineOf(f.range.start);
     return !directives.some(
       (d) =>
         (d.scope === 'line' ? d.line === line : line >= d.line) && (d.rules.size === 0 || d.rules.has(f.rule)),
@@ -30,10 +31,10 @@ export function applySuppressions(text: string, findings: Finding[]): Finding[] 
   });
 }
 
-function parseDirectives(text: string, lineStarts: number[]): Directive[] {
+function parseDirectives(text: string, lines: LineIndex): Directive[] {
   const directives: Directive[] = [];
   for (const m of text.matchAll(DIRECTIVE)) {
-    const line = lineOf(lineStarts, m.index);
+    const line = lines.lineOf(m.index);
     const rules = ruleList(m[2]!);
     if (m[1] === '-next-line') directives.push({ line: line + 1, scope: 'line', rules });
     else if (m[1] === '-line') directives.push({ line, scope: 'line', rules });
@@ -53,28 +54,6 @@ function ruleList(rest: string): Set<string> {
     .split(/[\s,]+/)
     .filter((word) => word !== '');
   return new Set(words);
-}
-
-/** Offsets at which each line starts (after `\n`, `\r\n` or a lone `\r`). */
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return starts;
-}
-
-/** The 0-based line of an offset, by binary search over line starts. */
-export function lineOf(lineStarts: number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /**

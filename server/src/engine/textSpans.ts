@@ -33,7 +33,7 @@ function isWord(c: number): boolean {
 
 /**
  * The start of the line that holds `offset`. A `\n` right after `\r` belongs to the same line break, so an offset
- * on it belongs to the line that break ends; a lone `\r` ends a line (as in `lineStartsOf`).
+ * on it belongs to the line that break ends; a lone `\r` ends a line (as in `LineIndex`).
  */
 export function lineStartAt(text: string, offset: number): number {
   for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {

@@ -4,7 +4,7 @@
  */
 import { findTokens, maskSecret, scan, type Finding, type TokenRef } from '../engine';
 import { maskText } from '../engine/mask';
-import { LineIndex } from './lineIndex';
+import { LineIndex } from '../engine/lineIndex';
 import { readSourceFile, type SizeLimitName } from './readText';
 import type { FileResult, LocatedFinding, LocatedToken } from './report';
 import type { FileJob } from './walk';

@@ -32,7 +32,7 @@ export class LineIndex {
   }
 
   /** Index (0-based) of the last line starting at or before `offset`. */
-  private lineOf(offset: number): number {
+  lineOf(offset: number): number {
     let low = 0;
     let high = this.starts.length - 1;
     while (low < high) {
@@ -44,6 +44,7 @@ export class LineIndex {
   }
 }
 
+/** Offsets at which each line starts (after `\n`, `\r\n` or a lone `\r`). */
 function lineStarts(text: string): number[] {
   const starts = [0];
   // Most files end lines with `\n` alone, which `indexOf` finds far faster than a loop over every character.
