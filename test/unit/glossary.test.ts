@@ -13,6 +13,7 @@ import {
   type GlossaryEntry,
   type OtherPrefix,
 } from '../../server/src/engine/glossary';
+import { copiedPhrases, phrasesOf } from './copiedPhrases';
 
 // Compiled to out/test/unit/, so the repository root is three levels up.
 const ROOT = path.resolve(__dirname, '../../..');
@@ -58,55 +59,6 @@ const EXPECTED_TERMS: readonly [id: string, term: string, category: GlossaryCate
   ['link', 'Link', OTHER],
   ['plaid-check', 'Plaid Consumer Reporting Agency', OTHER],
 ];
-
-/** Runs of this many consecutive seed words may not appear in our text. */
-const WINDOW = 8;
-/** Shorter seed sentences are checked whole from this length on; shorter ones are headings and stock phrases. */
-const MIN_WHOLE_SENTENCE = 6;
-
-function words(text: string): string[] {
-  return text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
-}
-
-function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter((s) => s !== '');
-}
-
-/** The word runs of `source` that must not be copied; runs never cross a sentence boundary. */
-function phrasesOf(source: string): Set<string> {
-  const phrases = new Set<string>();
-  for (const sentence of sentences(source)) {
-    const w = words(sentence);
-    if (w.length < MIN_WHOLE_SENTENCE) continue;
-    if (w.length < WINDOW) phrases.add(w.join(' '));
-    for (let i = 0; i + WINDOW <= w.length; i++) phrases.add(w.slice(i, i + WINDOW).join(' '));
-  }
-  return phrases;
-}
-
-/** The phrases of `phrases` that occur in `text`, ignoring case and punctuation. */
-function copiedPhrases(text: string, phrases: ReadonlySet<string>): string[] {
-  const haystack = ` ${words(text).join(' ')} `;
-  return [...phrases].filter((p) => haystack.includes(` ${p} `));
-}
-
-/** Every string inside a value, with a path naming where it sits, e.g. `token.lifetime.text`. */
-function textFields(value: unknown, at = ''): [string, string][] {
-  if (typeof value === 'string') return [[at, value]];
-  if (Array.isArray(value)) return value.flatMap((v, i) => textFields(v, `${at}[${i}]`));
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value).flatMap(([k, v]) => textFields(v, at === '' ? k : `${at}.${k}`));
-  }
-  return [];
-}
-
-const SEED_CANDIDATES = [
-  process.env.PLAID_LENS_GLOSSARY_SEED,
-  path.join(ROOT, 'test/fixtures/plaid-glossary-seed.txt'),
-  path.resolve(ROOT, '../shared/seeds/plaid-glossary.txt'),
-].filter((p): p is string => p !== undefined && p !== '');
-const seedPath = SEED_CANDIDATES.find((p) => fs.existsSync(p));
-const seedText = seedPath === undefined ? undefined : fs.readFileSync(seedPath, 'utf8');
 
 const byIndex = (id: string): number => data.entries.findIndex((e) => e.id === id);
 
@@ -284,50 +236,6 @@ suite('Glossary data: environments', () => {
   test('Should give every Development SDK constant a removal version', () => {
     assert.strictEqual(constants('development').length, REMOVED_IN.length);
     for (const c of constants('development')) assert.match(c.removedIn ?? '', /^\d+\.\d+\.\d+$/, c.constant);
-  });
-});
-
-suite('Glossary data: own words', () => {
-  const SYNTHETIC = 'Alpha beta gamma delta epsilon zeta eta theta iota kappa. Lambda mu nu xi omicron pi.';
-  const DETECTOR: [what: string, text: string, copied: boolean][] = [
-    ['a whole sentence in other case and punctuation', 'ALPHA, beta; gamma-delta epsilon zeta (eta) theta iota kappa!', true],
-    ['eight consecutive words inside a longer text', 'We said: beta gamma delta epsilon zeta eta theta iota, then left.', true],
-    ['a whole short sentence', 'So: lambda mu nu xi omicron pi.', true],
-    ['seven consecutive words', 'alpha beta gamma delta epsilon zeta eta and more', false],
-    ['words that run across a sentence boundary', 'eta theta iota kappa lambda mu nu xi', false],
-    ['the same words in another order', 'kappa iota theta eta zeta epsilon delta gamma beta alpha', false],
-  ];
-  for (const [what, text, copied] of DETECTOR) {
-    test(`Should ${copied ? '' : 'not '}detect ${what}`, () => {
-      assert.strictEqual(copiedPhrases(text, phrasesOf(SYNTHETIC)).length > 0, copied);
-    });
-  }
-
-  if (seedText === undefined) {
-    test(`Should compare entries with the seed glossary (not found at ${SEED_CANDIDATES.join(' or ')})`, function () {
-      this.skip();
-    });
-    return;
-  }
-  const seedPhrases = phrasesOf(seedText);
-
-  for (const sentence of sentences(seedText).filter((s) => words(s).length >= WINDOW)) {
-    test(`Should catch a pasted seed sentence: "${sentence.slice(0, 50)}…"`, () => {
-      const pasted = `Our text. ${sentence.toUpperCase()} More of ours.`;
-      assert.ok(copiedPhrases(pasted, seedPhrases).length > 0);
-    });
-  }
-
-  for (const e of data.entries) {
-    test(`Should write ${e.id} in our own words`, () => {
-      const copies = textFields(e).flatMap(([field, text]) => copiedPhrases(text, seedPhrases).map((p) => `${field}: "${p}"`));
-      assert.deepStrictEqual(copies, []);
-    });
-  }
-
-  test('Should write the other prefixes in our own words', () => {
-    const copies = data.otherPrefixes.flatMap((o) => copiedPhrases(o.description, seedPhrases));
-    assert.deepStrictEqual(copies, []);
   });
 });
 
