@@ -21,8 +21,19 @@ module.exports = [
       if (!text.includes(lifetime)) throw new Error('the hover does not give the link token lifetime from the glossary');
       if (!/link-sandbox-…[0-9a-f]{4}/.test(text)) throw new Error('the hover does not show the token masked');
       if (/link-sandbox-[0-9a-f]{8}-/.test(text)) throw new Error('the hover shows the token whole');
-      // Diagnostics come first in a hover; bring the lifecycle part into view for the screenshot.
-      await hover.locator('strong', { hasText: 'Lifecycle' }).first().scrollIntoViewIfNeeded();
+      // Diagnostics come first in a hover; bring the lifecycle part into view for the screenshot. The editor may
+      // redraw the hover meanwhile (detaching the element found a moment ago), so the locator is resolved afresh
+      // and the hover shown again until the scroll lands, within the step's deadline.
+      const deadline = Date.now() + STEP_TIMEOUT_MS;
+      for (;;) {
+        try {
+          if (!(await hover.isVisible())) await runCommand(page, 'Show or Focus Hover');
+          await hover.locator('strong', { hasText: 'Lifecycle' }).first().scrollIntoViewIfNeeded({ timeout: 2_000 });
+          break;
+        } catch (error) {
+          if (Date.now() > deadline) throw error;
+        }
+      }
       await screenshot(page, 'hover-lifecycle');
       await page.keyboard.press('Escape');
     },
