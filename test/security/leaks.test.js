@@ -11,7 +11,7 @@ const { fixtureFiles, brokenConfigs, LANGUAGES } = require('./lib/fixtures');
 const { assertBuilt, runCli, runCliInProcess, mapLimit, makeTempDir, removeTree, writeTree } = require('./lib/processes');
 const { runLeakExchange } = require('./lib/leakRun');
 const { clientTraceCaptures } = require('./lib/captures');
-const { REPO_ROOT, plantValues, findLeaks } = require('./lib/planted');
+const { REPO_ROOT, plantValues, findLeaks, replayHint } = require('./lib/planted');
 
 /** Real CLI processes spend most of their time starting Node; a few in flight keep two cores busy. */
 const CLI_CONCURRENCY = 4;
@@ -23,10 +23,10 @@ function loadMaskText() {
   return require(compiled).maskText;
 }
 
-/** Fails listing every hit (with the hit itself blanked out) when a planted value shows up. */
+/** Fails listing every hit (with the hit itself blanked out) and the seed of the values when one shows up. */
 function assertNoLeaks(values, captures, what) {
   const hits = findLeaks(values, captures);
-  if (hits.length > 0) assert.fail(`${hits.length} planted value(s) leaked through ${what}:\n${hits.join('\n')}`);
+  if (hits.length > 0) assert.fail(`${hits.length} planted value(s) leaked through ${what} (values made from ${replayHint()}):\n${hits.join('\n')}`);
 }
 
 /** One capture per stream of a CLI run, named after the command. */

@@ -3,9 +3,11 @@
  * glossary, masking, stdin, JSON output and exit codes.
  */
 import * as assert from 'node:assert/strict';
-import { randomBytes, randomUUID } from 'node:crypto';
 import { CATEGORY_TITLES, entries, getEntry, tokenEntries } from '../../server/src/engine';
+import { testRandom } from '../seed';
 import { assertCliBuilt, leakedValues, makeTempDir, removeTree, runCli } from './cliHarness';
+
+const random = testRandom('unit:cliDecode');
 
 interface DecodedJson {
   token: string;
@@ -32,7 +34,7 @@ suite('CLI decode', () => {
   );
   for (const { entry, prefix } of wellFormed) {
     test(`Should decode a well-formed ${prefix}- token as ${entry.term}, exit 0, and give its lifecycle`, async () => {
-      const tail = randomUUID();
+      const tail = random.uuid();
       const run = await runCli(['decode', '--json', `${prefix}-production-${tail}`], cwd);
       assert.equal(run.code, 0, run.stdout);
       const decoded = JSON.parse(run.stdout) as DecodedJson;
@@ -58,7 +60,7 @@ suite('CLI decode', () => {
   for (const d of defects) {
     test(`Should report ${d.name}, exit 1, and never print the token whole`, async () => {
       // The last digit is a letter, so that uppercasing always changes the UUID.
-      const tail = `${randomUUID().slice(0, -1)}f`;
+      const tail = `${random.uuid().slice(0, -1)}f`;
       const token = d.token(tail);
       const run = await runCli(['decode', '--json', token], cwd);
       assert.equal(run.code, 1);
@@ -73,7 +75,7 @@ suite('CLI decode', () => {
   }
 
   test('Should print the anatomy, status and lifecycle as text', async () => {
-    const tail = randomUUID();
+    const tail = random.uuid();
     const run = await runCli(['decode', `access-sandbox-${tail}`], cwd);
     assert.equal(run.code, 0);
     const access = getEntry('access-token')!;
@@ -87,20 +89,20 @@ suite('CLI decode', () => {
   });
 
   test('Should list every problem with its suggestion in text', async () => {
-    const run = await runCli(['decode', `access-prod-${randomUUID()}`], cwd);
+    const run = await runCli(['decode', `access-prod-${random.uuid()}`], cwd);
     assert.equal(run.code, 1);
     assert.match(run.stdout, /^ {2}Status +✖ 1 problem$/m);
     assert.match(run.stdout, /^ {4}✖ `prod` is not a Plaid environment; did you mean `production`\?$/m);
   });
 
   test('Should say where the decommissioned environment stands', async () => {
-    const run = await runCli(['decode', `access-development-${randomUUID()}`], cwd);
+    const run = await runCli(['decode', `access-development-${random.uuid()}`], cwd);
     const development = getEntry('development')!.environment!;
     assert.ok(run.stdout.includes(`decommissioned on ${development.decommissionedOn}`), run.stdout);
   });
 
   test('Should read the token from stdin when given -', async () => {
-    const tail = randomUUID();
+    const tail = random.uuid();
     const run = await runCli(['decode', '--json', '-'], cwd, `  public-sandbox-${tail}\n`);
     assert.equal(run.code, 0, run.stderr);
     const decoded = JSON.parse(run.stdout) as DecodedJson;
@@ -115,7 +117,7 @@ suite('CLI decode', () => {
   });
 
   test('Should mask a secret pasted in place of a token', async () => {
-    const secret = randomBytes(15).toString('hex');
+    const secret = random.hex(30);
     const run = await runCli(['decode', secret], cwd);
     assert.equal(run.code, 1);
     assert.deepEqual(leakedValues(run.stdout + run.stderr, [secret, secret.slice(0, 16)]), []);

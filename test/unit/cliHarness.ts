@@ -4,11 +4,11 @@
  */
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { getEntry } from '../../server/src/engine';
+import { testRandom } from '../seed';
 
 /** The repository root (tests run from `out/test/...`). */
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -96,9 +96,12 @@ export interface PlantedValues {
   publicUuid: string;
 }
 
+/** The seeded source of every made-up value in the CLI tests. */
+const random = testRandom('unit:cliHarness');
+
 /** Generates {@link PlantedValues}. */
 export function plantValues(): PlantedValues {
-  return { secret: randomHex(15), clientId: randomHex(12), accessUuid: randomUUID(), publicUuid: randomUUID() };
+  return { secret: randomHex(15), clientId: randomHex(12), accessUuid: random.uuid(), publicUuid: random.uuid() };
 }
 
 /**
@@ -107,7 +110,7 @@ export function plantValues(): PlantedValues {
  */
 function randomHex(bytes: number): string {
   for (;;) {
-    const hex = randomBytes(bytes).toString('hex');
+    const hex = random.hex(bytes * 2);
     if (bitsPerChar(hex) >= 3.3) return hex;
   }
 }

@@ -1,14 +1,18 @@
 'use strict';
 /**
  * Values planted in fixtures for the leak tests: fresh secrets, client_ids and tokens of every type and environment
- * the glossary knows, made up with `crypto` at test time so no real value is ever involved, and the search that
- * finds any of them, whole or in part, in captured output.
+ * the glossary knows, made up at test time from the run's seed so no real value is ever involved and any failure
+ * replays, and the search that finds any of them, whole or in part, in captured output.
  */
-const crypto = require('node:crypto');
 const path = require('node:path');
 
 /** The repository root. */
 const REPO_ROOT = path.resolve(__dirname, '../../..');
+
+/** The tests' one seeded random source, as `tsc -b` compiled it (test/seed.ts). */
+const { testRandom, replayHint, BASE32, BASE64URL } = require(path.join(REPO_ROOT, 'out', 'test', 'seed.js'));
+
+const random = testRandom('security:planted');
 
 /** The glossary: the single source of token prefixes, environments and credential shapes. */
 const GLOSSARY = require(path.join(REPO_ROOT, 'glossary', 'plaid-glossary.json'));
@@ -22,7 +26,7 @@ const MIN_PLANTED_ENTROPY = 3.3;
 /** A random lowercase hex string of `length` characters with enough entropy to be flagged. */
 function randomHex(length) {
   for (;;) {
-    const value = crypto.randomBytes(Math.ceil(length / 2)).toString('hex').slice(0, length);
+    const value = random.hex(length);
     if (entropy(value) >= MIN_PLANTED_ENTROPY && /[a-f]/.test(value) && /[0-9]/.test(value)) return value;
   }
 }
@@ -66,13 +70,25 @@ function planted(kind, label, value, core) {
 
 /** A UUID whose version nibble is `version`, for tokens that are malformed on purpose. */
 function uuidWithVersion(version) {
-  const uuid = crypto.randomUUID();
+  const uuid = random.uuid();
   return `${uuid.slice(0, 14)}${version}${uuid.slice(15)}`;
 }
 
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * Opaque tails beyond the usual random one, each made so that no digit can occur: Plaid's relay tokens end in 26
+ * upper-case base32 characters, and a tail without a digit must be masked like any other.
+ */
+const OPAQUE_TAILS = [
+  ['lower-case tail without a digit', () => random.string(27, LETTERS)],
+  ['upper-case base32 tail without a digit', () => random.string(26, BASE32.replace(/[0-9]/g, ''))],
+  ['mixed-case tail without a digit', () => random.string(27, LETTERS + LETTERS.toUpperCase())],
+];
+
 /**
  * Every value to plant: `pairs` secret/client_id pairs (one per fixture file), one token per prefix × environment,
- * and tokens broken in each way the decoder explains.
+ * the digit-free opaque tails per opaque prefix × environment, and tokens broken in each way the decoder explains.
  */
 function plantValues(pairs) {
   const shapes = credentialShapes();
@@ -86,8 +102,16 @@ function plantValues(pairs) {
   const tokens = [];
   for (const { prefix, tail } of tokenPrefixes()) {
     for (const environment of environmentSegments()) {
-      const core = tail === 'uuid' ? crypto.randomUUID() : crypto.randomBytes(20).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, 'x');
+      const core = tail === 'uuid' ? random.uuid() : random.string(27, BASE64URL).toLowerCase().replace(/[^a-z0-9]/g, 'x');
       tokens.push(planted('token', `${prefix}-${environment} token`, `${prefix}-${environment}-${core}`, core));
+    }
+  }
+  for (const { prefix } of tokenPrefixes().filter((p) => p.tail === 'opaque')) {
+    for (const environment of environmentSegments()) {
+      for (const [label, make] of OPAQUE_TAILS) {
+        const core = make();
+        tokens.push(planted('token', `${prefix}-${environment} token, ${label}`, `${prefix}-${environment}-${core}`, core));
+      }
     }
   }
   const [firstPrefix] = tokenPrefixes();
@@ -101,7 +125,7 @@ function plantValues(pairs) {
     ['short UUID', (u) => `${head}-${u.slice(0, -3)}`],
     ['trailing text', (u) => `${head}-${u}x7`],
   ].map(([label, make]) => {
-    const value = make(crypto.randomUUID());
+    const value = make(random.uuid());
     return planted('malformed', `${label} token`, value, value.slice(head.length + 1));
   });
   return { credentials, tokens: [...tokens, ...broken] };
@@ -147,4 +171,4 @@ function excerpt(text, at, length) {
   return JSON.stringify(`${before}<HIT>${after}`).slice(1, -1);
 }
 
-module.exports = { REPO_ROOT, GLOSSARY, plantValues, findLeaks };
+module.exports = { REPO_ROOT, GLOSSARY, plantValues, findLeaks, replayHint };

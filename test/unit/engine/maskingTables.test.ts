@@ -1,0 +1,171 @@
+/**
+ * `maskText` and the engine's other masking paths (decoder, token list, token under the cursor) over the masking
+ * table: every non-UUID prefix × every environment × tails without a digit, upper-case base32 and mixed-case tails.
+ */
+import * as assert from 'assert';
+import { decodeToken, findTokens, maskText, tokenAt } from '../../../server/src/engine';
+import { environmentAliases } from '../../../server/src/engine/glossary';
+import { MASK_PATTERNS, MIN_VALUE_TAIL } from '../../../server/src/engine/mask';
+import { expectedMask, HEAD_CASES, maskingRows, TAIL_KINDS, tailLeaks, UUID_PREFIXES } from '../maskingRows';
+import { UUID } from './helpers';
+
+/** Places a value can sit in free text, each with how the masked value must read there. */
+const CONTEXTS: { name: string; wrap: (value: string) => string }[] = [
+  { name: 'a log line', wrap: (v) => `exchanged ${v} ok` },
+  { name: 'a quoted assignment', wrap: (v) => `relay_token='${v}';` },
+  { name: 'a URL query', wrap: (v) => `https://example.test/cb?token=${v}&state=1` },
+  // A message trace prints documents as JSON, where a value at the start of a line follows the `n` of `\n`.
+  { name: 'a JSON string after a newline escape', wrap: (v) => JSON.stringify({ text: `line one\n${v}\n\t${v}` }) },
+  { name: 'a line of its own', wrap: (v) => v },
+];
+
+/** Checks `maskText` on `token` in every context: exactly the head, an ellipsis and at most four tail characters. */
+function assertMaskedEverywhere(head: string, tail: string, label: string): void {
+  for (const context of CONTEXTS) {
+    const masked = maskText(context.wrap(head + tail));
+    assert.strictEqual(masked, context.wrap(expectedMask(head, tail)), `${label} in ${context.name}`);
+    assert.deepStrictEqual(tailLeaks(masked, tail), [], `${label} in ${context.name}`);
+  }
+}
+
+suite('maskText: every non-UUID prefix × environment, whatever the tail looks like', () => {
+  for (const row of maskingRows()) {
+    test(`Should mask ${row.name}, in every case and context`, () => {
+      for (const headCase of HEAD_CASES) assertMaskedEverywhere(headCase.apply(row.head), row.tail, `${headCase.name}, ${row.tailKind}`);
+    });
+  }
+});
+
+suite('maskText: UUID prefixes and environment abbreviations with digit-free tails', () => {
+  for (const row of maskingRows(UUID_PREFIXES)) {
+    test(`Should mask ${row.name}`, () => assertMaskedEverywhere(row.head, row.tail, row.tailKind));
+  }
+  for (const [alias, segment] of environmentAliases) {
+    test(`Should mask credit-relay-${alias}- (short for ${segment}) and access-${alias}- with a digit-free tail`, () => {
+      for (const kind of TAIL_KINDS) {
+        const tail = kind.make();
+        assertMaskedEverywhere(`credit-relay-${alias}-`, tail, kind.name);
+        assertMaskedEverywhere(`access-${alias}-`, tail, kind.name);
+      }
+    });
+  }
+});
+
+suite('maskText: look-alikes', () => {
+  const readable: [name: string, text: string][] = [
+    ['a header name', 'access-control-allow-origin: *'],
+    ['a CSS class with a short last word', 'class="link-production-banner"'],
+    ['a slug with a short last word', '/docs/public-sandbox-guide'],
+    [`a tail one short of ${MIN_VALUE_TAIL} characters`, `credit-relay-production-${'A'.repeat(MIN_VALUE_TAIL - 1)}`],
+    ['an unknown type before an environment', 'data-production-abcdefghijklmnop'],
+    ['a known prefix inside a longer word', 'metadata-sandbox-abcdefghijklmnop and accessory-sandbox-abcdefghijkl'],
+    ['an environment without a type', 'sandbox-production-abcdefghijklmnop'],
+    ['a known head with no tail', 'startsWith("credit-relay-production-")'],
+    ['an English sentence', 'A production-ready sandbox-friendly approach.'],
+  ];
+  for (const [name, text] of readable) {
+    test(`Should leave ${name} readable`, () => assert.strictEqual(maskText(text), text));
+  }
+
+  // Safety over readability: a known head with a long tail is masked even when the tail is plain words.
+  const masked: [name: string, text: string, expected: string][] = [
+    ['a slug with a long last word', '/blog/access-production-checklist', '/blog/access-production-…'],
+    ['a CSS class with two more words', 'link-production-banner-large', 'link-production-…'],
+    ['a prefix after an underscore', 'PLAID_access-sandbox-abcdefghijklmnop', 'PLAID_access-sandbox-…mnop'],
+    ['a prefix after another word and a hyphen', 'my-credit-relay-sandbox-ABCDEFGHIJKLMNOP', 'my-credit-relay-sandbox-…MNOP'],
+    ['a UUID token, as before', `access-sandbox-${UUID}`, 'access-sandbox-…9b0c'],
+  ];
+  for (const [name, text, expected] of masked) {
+    test(`Should mask ${name}`, () => assert.strictEqual(maskText(text), expected));
+  }
+});
+
+suite('decodeToken: the masking table', () => {
+  for (const row of maskingRows()) {
+    test(`Should decode ${row.name} without showing the tail`, () => {
+      const decoded = decodeToken(row.token);
+      assert.strictEqual(decoded.masked, expectedMask(row.head, row.tail));
+      assert.strictEqual(decoded.type, row.prefix);
+      for (const headCase of HEAD_CASES) {
+        const json = JSON.stringify(decodeToken(headCase.apply(row.head) + row.tail));
+        assert.deepStrictEqual(tailLeaks(json, row.tail), [], headCase.name);
+      }
+    });
+  }
+});
+
+suite('findTokens and tokenAt (Tokens view, hovers): the masking table', () => {
+  /** A line that names the value a token, so the engine takes even a digit-free opaque tail for one. */
+  const line = (token: string) => `const relay_token = "${token}";`;
+
+  for (const row of maskingRows()) {
+    test(`Should list ${row.name} masked only`, () => {
+      const text = line(row.token);
+      const tokens = findTokens(text);
+      assert.deepStrictEqual(tokens.map((t) => t.masked), [expectedMask(row.head, row.tail)]);
+      assert.strictEqual(tokenAt(text, text.indexOf(row.tail) + 4)?.masked, expectedMask(row.head, row.tail));
+      for (const headCase of HEAD_CASES) {
+        const other = line(headCase.apply(row.head) + row.tail);
+        assert.deepStrictEqual(tailLeaks(JSON.stringify(findTokens(other)), row.tail), [], headCase.name);
+      }
+    });
+  }
+});
+
+/** Every unbounded quantifier in a pattern: `*`, `+` and `{n,}`, with where it ends. */
+function unboundedQuantifiers(source: string): { end: number; inGroup: boolean; inQuantifiedGroup: boolean }[] {
+  const found: { end: number; depth: number }[] = [];
+  const groups: number[] = [];
+  const quantifiedGroups: [start: number, end: number][] = [];
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') i++;
+    else if (c === '[') {
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+    } else if (c === '(') groups.push(i);
+    else if (c === ')') {
+      const start = groups.pop()!;
+      // `?` allows one pass at most; `*`, `+` and `{n,m}` repeat the group.
+      if (/^(?:[*+]|\{\d+(?:,\d*)?\})/.test(source.slice(i + 1))) quantifiedGroups.push([start, i]);
+    } else if (c === '*' || c === '+') found.push({ end: i + 1, depth: groups.length });
+    else if (c === '{') {
+      const m = /^\{\d+,\}/.exec(source.slice(i));
+      if (m) found.push({ end: i + m[0].length, depth: groups.length });
+    }
+  }
+  return found.map((q) => ({
+    end: q.end,
+    inGroup: q.depth > 0,
+    inQuantifiedGroup: quantifiedGroups.some(([start, end]) => start < q.end && q.end <= end),
+  }));
+}
+
+suite('maskText stays linear on hostile input', () => {
+  // The shape that keeps a global search linear: one unbounded run per pattern, at its very end, never inside a
+  // repeated group. A try at a position costs a bounded number of steps up to that run, and the run ends the match
+  // (the hex pattern's look-behind keeps any later try from starting inside a run it rejected). Speed itself is
+  // measured as a ratio by the benchmark's adversarial cases, not here.
+  for (const pattern of MASK_PATTERNS) {
+    test(`Should keep ${pattern.source.slice(0, 40)}… to one unbounded run, at its end`, () => {
+      const runs = unboundedQuantifiers(pattern.source);
+      assert.strictEqual(runs.length, 1, pattern.source);
+      assert.ok(!runs[0]!.inQuantifiedGroup, pattern.source);
+      const rest = pattern.source.slice(runs[0]!.end);
+      assert.match(rest, /^\)*(?:\(\?!\[[^\]]+\]\))?$/, `only a closing group or a one-character look-ahead may follow: ${rest}`);
+    });
+  }
+
+  /** One line of `piece` repeated to about `size` characters, like the benchmark's adversarial inputs. */
+  const hostile = (piece: string, size: number) => piece.repeat(Math.ceil(size / piece.length));
+  const SIZE = 200_000;
+  const cases: [name: string, input: string, check: (masked: string) => void][] = [
+    ['known heads repeated', hostile('credit-relay-production-', SIZE), (m) => assert.strictEqual(m, 'credit-relay-production-…ion-')],
+    ['known heads with seven-letter tails', hostile('credit-relay-production-ABCDEFG ', SIZE), (m) => assert.strictEqual(m, hostile('credit-relay-production-ABCDEFG ', SIZE))],
+    ['short hyphenated words', hostile('ab-', SIZE), (m) => assert.strictEqual(m.length, hostile('ab-', SIZE).length)],
+    ['newline escapes before tokens', hostile('\\ncredit-relay-sandbox-ABCDEFGHIJKLMNOP', SIZE), (m) => assert.strictEqual(m, hostile('\\ncredit-relay-sandbox-ABCDEFGHIJKLMNOP', SIZE).split('ABCDEFGHIJKLMNOP').join('…MNOP'))],
+    ['hex runs and hyphens', hostile('0123456789abcdef-', SIZE), (m) => assert.ok(!m.includes('0123456789abcdef'))],
+  ];
+  for (const [name, input, check] of cases) {
+    test(`Should mask ${name} (${input.length} characters) in one pass`, () => check(maskText(input)));
+  }
+});
