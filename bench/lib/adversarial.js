@@ -48,6 +48,18 @@ const CASES = {
     piece: () => 'access-sandbox-',
     target: 'maskText',
   },
+  // Glossary heads whose tails fall one character short of a value, so every try fails at the very end.
+  'mask-short-tails': {
+    title: '`maskText` over `credit-relay-production-ABCDEFG ` (tails one short)',
+    piece: () => 'credit-relay-production-ABCDEFG ',
+    target: 'maskText',
+  },
+  // A message trace in JSON: each token follows a `\n` escape and has a digit-free upper-case tail.
+  'mask-escaped-tokens': {
+    title: '`maskText` over `\\ncredit-relay-sandbox-…` with digit-free tails',
+    piece: (r) => `\\ncredit-relay-sandbox-${Array.from({ length: 26 }, () => r.pick([...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'])).join('')}`,
+    target: 'maskText',
+  },
 };
 
 /** The input of `name`, exactly `size` characters long, on one line. */

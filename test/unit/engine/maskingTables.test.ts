@@ -112,60 +112,52 @@ suite('findTokens and tokenAt (Tokens view, hovers): the masking table', () => {
   }
 });
 
-/** Every unbounded quantifier in a pattern: `*`, `+` and `{n,}`, with where it ends. */
-function unboundedQuantifiers(source: string): { end: number; inGroup: boolean; inQuantifiedGroup: boolean }[] {
-  const found: { end: number; depth: number }[] = [];
-  const groups: number[] = [];
-  const quantifiedGroups: [start: number, end: number][] = [];
+/** Every unbounded quantifier (`*`, `+`, `{n,}`) in a pattern's source, outside character classes. */
+function unboundedQuantifiers(source: string): string[] {
+  const found: string[] = [];
   for (let i = 0; i < source.length; i++) {
     const c = source[i]!;
     if (c === '\\') i++;
     else if (c === '[') {
       for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
-    } else if (c === '(') groups.push(i);
-    else if (c === ')') {
-      const start = groups.pop()!;
-      // `?` allows one pass at most; `*`, `+` and `{n,m}` repeat the group.
-      if (/^(?:[*+]|\{\d+(?:,\d*)?\})/.test(source.slice(i + 1))) quantifiedGroups.push([start, i]);
-    } else if (c === '*' || c === '+') found.push({ end: i + 1, depth: groups.length });
-    else if (c === '{') {
-      const m = /^\{\d+,\}/.exec(source.slice(i));
-      if (m) found.push({ end: i + m[0].length, depth: groups.length });
-    }
+    } else if (c === '*' || c === '+') found.push(`${c} at ${i}`);
+    else if (c === '{' && /^\{\d+,\}/.test(source.slice(i))) found.push(`{n,} at ${i}`);
   }
-  return found.map((q) => ({
-    end: q.end,
-    inGroup: q.depth > 0,
-    inQuantifiedGroup: quantifiedGroups.some(([start, end]) => start < q.end && q.end <= end),
-  }));
+  return found;
 }
 
 suite('maskText stays linear on hostile input', () => {
-  // The shape that keeps a global search linear: one unbounded run per pattern, at its very end, never inside a
-  // repeated group. A try at a position costs a bounded number of steps up to that run, and the run ends the match
-  // (the hex pattern's look-behind keeps any later try from starting inside a run it rejected). Speed itself is
-  // measured as a ratio by the benchmark's adversarial cases, not here.
+  // Every quantifier bounded: a try at any position costs a bounded number of steps, and runs are read by a plain
+  // loop, so the regular expression engine never keeps a backtrack entry per character of a run (which overflowed
+  // its stack on runs of some million characters). Speed itself is measured as a ratio by the benchmark's
+  // adversarial cases, not here.
   for (const pattern of MASK_PATTERNS) {
-    test(`Should keep ${pattern.source.slice(0, 40)}… to one unbounded run, at its end`, () => {
-      const runs = unboundedQuantifiers(pattern.source);
-      assert.strictEqual(runs.length, 1, pattern.source);
-      assert.ok(!runs[0]!.inQuantifiedGroup, pattern.source);
-      const rest = pattern.source.slice(runs[0]!.end);
-      assert.match(rest, /^\)*(?:\(\?!\[[^\]]+\]\))?$/, `only a closing group or a one-character look-ahead may follow: ${rest}`);
+    test(`Should bound every quantifier of ${pattern.source.slice(0, 48)}…`, () => {
+      assert.deepStrictEqual(unboundedQuantifiers(pattern.source), [], pattern.source);
     });
   }
+  test('Should find unbounded quantifiers where there are some (the check can fail)', () => {
+    assert.deepStrictEqual(unboundedQuantifiers(String.raw`a+[*+]\*(?:b{2,})*c{1,3}`).length, 3);
+  });
 
-  /** One line of `piece` repeated to about `size` characters, like the benchmark's adversarial inputs. */
-  const hostile = (piece: string, size: number) => piece.repeat(Math.ceil(size / piece.length));
-  const SIZE = 200_000;
-  const cases: [name: string, input: string, check: (masked: string) => void][] = [
-    ['known heads repeated', hostile('credit-relay-production-', SIZE), (m) => assert.strictEqual(m, 'credit-relay-production-…ion-')],
-    ['known heads with seven-letter tails', hostile('credit-relay-production-ABCDEFG ', SIZE), (m) => assert.strictEqual(m, hostile('credit-relay-production-ABCDEFG ', SIZE))],
-    ['short hyphenated words', hostile('ab-', SIZE), (m) => assert.strictEqual(m.length, hostile('ab-', SIZE).length)],
-    ['newline escapes before tokens', hostile('\\ncredit-relay-sandbox-ABCDEFGHIJKLMNOP', SIZE), (m) => assert.strictEqual(m, hostile('\\ncredit-relay-sandbox-ABCDEFGHIJKLMNOP', SIZE).split('ABCDEFGHIJKLMNOP').join('…MNOP'))],
-    ['hex runs and hyphens', hostile('0123456789abcdef-', SIZE), (m) => assert.ok(!m.includes('0123456789abcdef'))],
+  /** One line of `piece` repeated `times` times, like the benchmark's adversarial inputs. */
+  const hostile = (piece: string, times = 10_000) => piece.repeat(times);
+  const LONG = 10_000_000;
+  /** Compares long strings without printing them whole when they differ. */
+  const same = (actual: string, expected: string) =>
+    assert.ok(actual === expected, `got ${actual.length} characters starting ${JSON.stringify(actual.slice(0, 60))}`);
+  const cases: [name: string, input: () => string, check: (masked: string) => void][] = [
+    ['known heads repeated', () => hostile('credit-relay-production-'), (m) => same(m, 'credit-relay-production-…ion-')],
+    ['known heads with seven-letter tails', () => hostile('credit-relay-production-ABCDEFG '), (m) => same(m, hostile('credit-relay-production-ABCDEFG '))],
+    ['short hyphenated words', () => hostile('ab-', 100_000), (m) => same(m, hostile('ab-', 100_000))],
+    ['newline escapes before tokens', () => hostile('\\ncredit-relay-sandbox-ABCDEFGHIJKLMNOP'), (m) => same(m, hostile('\\ncredit-relay-sandbox-…MNOP'))],
+    ['hex runs and hyphens', () => hostile('0123456789abcdef-'), (m) => same(m, hostile('01…ef-'))],
+    ['a known head before a ten-million-character tail', () => `access-sandbox-${'Q'.repeat(LONG)} end`, (m) => same(m, 'access-sandbox-…QQQQ end')],
+    ['a misspelt head before a ten-million-character tail', () => `acess-sandbox-1${'q'.repeat(LONG)}`, (m) => same(m, 'acess-sandbox-…qqqq')],
+    ['a ten-million-digit hex run', () => `=${'ab'.repeat(LONG / 2)};`, (m) => same(m, '=abab…abab;')],
+    ['a ten-million-digit hex run that ends in a letter', () => `${'0'.repeat(LONG)}g`, (m) => same(m, `${'0'.repeat(LONG)}g`)],
   ];
   for (const [name, input, check] of cases) {
-    test(`Should mask ${name} (${input.length} characters) in one pass`, () => check(maskText(input)));
+    test(`Should mask ${name} in one pass`, () => check(maskText(input())));
   }
 });
