@@ -3,8 +3,9 @@
  * table: every non-UUID prefix × every environment × tails without a digit, upper-case base32 and mixed-case tails.
  */
 import * as assert from 'assert';
+import fc from 'fast-check';
 import { decodeToken, findTokens, maskText, tokenAt } from '../../../server/src/engine';
-import { environmentAliases } from '../../../server/src/engine/glossary';
+import { environmentAliases, environmentSegments, knownPrefixes } from '../../../server/src/engine/glossary';
 import { MASK_PATTERNS, MIN_VALUE_TAIL } from '../../../server/src/engine/mask';
 import { expectedMask, HEAD_CASES, maskingRows, TAIL_KINDS, tailLeaks, UUID_PREFIXES } from '../maskingRows';
 import { UUID } from './helpers';
@@ -49,6 +50,30 @@ suite('maskText: UUID prefixes and environment abbreviations with digit-free tai
       }
     });
   }
+});
+
+suite('maskText: a property over any glossary head and tail', () => {
+  const TAIL_CHARS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'];
+  const head = fc
+    .tuple(
+      fc.constantFrom(...knownPrefixes.map((p) => p.prefix)),
+      fc.constantFrom(...environmentSegments.keys(), ...environmentAliases.keys()),
+      fc.constantFrom(...HEAD_CASES),
+    )
+    .map(([prefix, environment, headCase]) => headCase.apply(`${prefix}-${environment}-`));
+  const tail = fc
+    .tuple(fc.constantFrom(...TAIL_CHARS.slice(0, 62)), fc.array(fc.constantFrom(...TAIL_CHARS), { minLength: MIN_VALUE_TAIL - 1, maxLength: 60 }))
+    .map(([first, rest]) => first + rest.join(''));
+  const separator = fc.constantFrom('', ' ', '"', "'", '=', '\n', '\\n', '(', ',', '/', ': ', '…');
+
+  test('Should leave only the head and at most the last four tail characters, wherever the value sits', () => {
+    fc.assert(
+      fc.property(separator, head, tail, separator, (before, h, t, after) => {
+        assert.strictEqual(maskText(before + h + t + after), before + expectedMask(h, t) + after);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 suite('maskText: look-alikes', () => {
