@@ -6,6 +6,7 @@ import type { ScanContext } from '../context';
 import { credentialEntries, termInSentence, type CredentialFacts, type GlossaryEntry } from '../glossary';
 import { envReadExpression } from '../language';
 import { maskSecret } from '../mask';
+import { pairedName } from '../namedValues';
 import { LINE_PREFIX_LENGTH, linePrefix } from '../tokens';
 import type { RuleId } from '../types';
 import { quotedLiteral } from './tokenRules';
@@ -33,9 +34,10 @@ const HEX_RUN = new RegExp(`(?<![A-Za-z0-9_])[a-f0-9]{${shortest},}(?![A-Za-z0-9
 
 /**
  * The key a value is assigned to: `secret: "`, `PLAID_SECRET=`, `api_key["secret"] = '`, `.clientId("`, and the
- * fallback of an environment read, `process.env.PLAID_SECRET || '`, which ships the value all the same.
+ * fallback of an environment read, `process.env.PLAID_SECRET || '`, which ships the value all the same. Quotes may be
+ * escaped, as in JSON written inside a string literal (`"{\"secret\":\"…\"}"`).
  */
-const ASSIGNED_TO = /([A-Za-z_$][\w$.-]*)["'\])]*\s*(:|=>|:=|=|\(|,|\|\||\?\?|\bor\b)\s*["'`]?$/;
+const ASSIGNED_TO = /([A-Za-z_$][\w$.-]*)(?:\\?["'\])])*\s*(:|=>|:=|=|\(|,|\|\||\?\?|\bor\b)\s*\\?["'`]?$/;
 const FALLBACK_OPERATORS = new Set(['||', '??', 'or']);
 /** An environment read earlier on the line: the literal after it is a default (`os.getenv('PLAID_SECRET', '…')`). */
 const ENV_READ = /\bgetenv\b|\bGetenv\b|System\.getenv|os\.environ|process\.env\b|\bENV\b|\bLookupEnv\b/;
@@ -53,8 +55,9 @@ export function checkCredentials(ctx: ScanContext): void {
     if (!lengths.has(value.length)) continue;
     const prefix = linePrefix(ctx.text, m.index);
     const assigned = ASSIGNED_TO.exec(prefix);
-    const key = assigned?.[1];
-    if (!key) continue;
+    // `value: "…"` of a name/value pair (`- name: PLAID_SECRET`) is named by its pair's `name`.
+    const key = assigned?.[1] !== undefined && /^value$/i.test(assigned[1]) ? pairedName(ctx.text, m.index) : assigned?.[1];
+    if (!assigned || !key) continue;
     const kind = active.find((k) => k.entry.credential.hexLength === value.length && k.keyPattern.test(key));
     if (!kind || entropy(value) < MIN_ENTROPY_BITS) continue;
     const severity = ctx.severity(kind.rule, kind.entry.credential.severity);
@@ -97,12 +100,26 @@ function* runsAfterKeys(text: string): Generator<RegExpExecArray> {
   let scannedTo = 0;
   for (const key of text.matchAll(KEY_HINT)) {
     const from = Math.max(key.index + key[0].length, scannedTo);
-    const to = lineEnd(text, key.index, key.index + LINE_PREFIX_LENGTH + 1);
+    const to = NAMED_BY.test(linePrefix(text, key.index))
+      ? linesEnd(text, key.index, PAIR_LINES, key.index + LINE_PREFIX_LENGTH * PAIR_LINES)
+      : lineEnd(text, key.index, key.index + LINE_PREFIX_LENGTH + 1);
     if (from >= to) continue;
     hex.lastIndex = from;
     for (let m = hex.exec(text); m !== null && m.index < to; m = hex.exec(text)) yield m;
     scannedTo = to;
   }
+}
+
+/** A key hint that is the `name` of a name/value pair: its value follows on one of the next lines. */
+const NAMED_BY = /(?<![A-Za-z0-9_$.-])(?:\\?["'])?name(?:\\?["'])?\s*[:=]\s*(?:\\?["'])?[A-Za-z0-9_.-]*$/i;
+/** Lines a pair's value may follow its name by, plus the name's own line. */
+const PAIR_LINES = 4;
+
+/** The end of the `count`-th line from the one holding `from` (that line is the first), or `limit` if that comes first. */
+function linesEnd(text: string, from: number, count: number, limit: number): number {
+  let at = from;
+  for (let n = 0; n < count && at < limit && at < text.length; n++) at = lineEnd(text, at, limit) + 1;
+  return Math.min(at, limit, text.length);
 }
 
 /** The end of the line holding `from`, or `limit` if that comes first. */

@@ -4,6 +4,7 @@
  */
 import type { ScanContext } from '../context';
 import { activeEnvironments, decommissionedEnvironments, environmentEntries } from '../glossary';
+import { pairedName } from '../namedValues';
 import { escapeRegExp } from '../regexp';
 import type { OffsetRange, Replacement } from '../types';
 
@@ -22,9 +23,19 @@ const host = (url: string) => url.replace(/^https:\/\//, '');
  * `PLAID_ENV=development`, `plaid_env: "development"`, `"PLAID_ENVIRONMENT": "development"`, `plaidEnv = 'development'`,
  * and `development` as the fallback of a read, which is what runs whenever the variable is unset:
  * `os.getenv('PLAID_ENV', 'development')`, `process.env.PLAID_ENV || 'development'`, `${PLAID_ENV:-development}`.
+ * Inside string literals too: `"PLAID_ENV=development\n"`, `"{\"PLAID_ENV\":\"development\"}"`.
  */
 const ENV_SETTING = new RegExp(
-  String.raw`(?<![A-Za-z0-9_])plaid[_-]?env(?:ironment)?["']?(?:\s*(?::|=>|:=|=|(?:[\])]\s*)?(?:,|\|\||\?\?|\bor\b))|:-)\s*["']?(${escapeRegExp(developmentWord)})(?![A-Za-z0-9_])`,
+  String.raw`(?:(?<![A-Za-z0-9_])|(?<=\\[nrt]))plaid[_-]?env(?:ironment)?\\?["']?(?:\s*(?::|=>|:=|=|(?:[\])]\s*)?(?:,|\|\||\?\?|\bor\b))|:-)\s*\\?["']?(${escapeRegExp(developmentWord)})(?![A-Za-z0-9_])`,
+  'gi',
+);
+
+/** The names of the environment setting, for the `name` of a name/value pair (`- name: PLAID_ENV`). */
+const ENV_SETTING_NAME = /^plaid[_-]?env(?:ironment)?$/i;
+
+/** `value: development`, `"value": "development"`, `value = "development"`: the value half of a name/value pair. */
+const PAIRED_VALUE = new RegExp(
+  String.raw`(?<![A-Za-z0-9_$.-])(?:\\?["'])?value(?:\\?["'])?\s*[:=]\s*(?:\\?["'])?(${escapeRegExp(developmentWord)})(?![A-Za-z0-9_])`,
   'gi',
 );
 
@@ -34,31 +45,80 @@ interface ConstantMeaning {
   segment: string;
   /** The SDK that spells the constant so, e.g. `plaid-node`. */
   sdk: string;
+  language: string;
+  /** The release that replaced a legacy spelling, when known. */
+  removedIn?: string;
+  legacy: boolean;
 }
 
-/** Every spelling of every environment's SDK constants, from the glossary. */
-const constantMeanings = new Map<string, ConstantMeaning>(
-  environmentEntries
-    .filter((env) => env.environment.status !== 'mode')
-    .flatMap((env) =>
-      (env.environment.sdkConstants ?? []).flatMap((c) =>
-        [...constantVariants(c.constant)].map((v) => [v, { segment: env.environment.segment, sdk: c.sdk }] as const),
-      ),
-    ),
+/**
+ * Every spelling of every environment's SDK constants, current and legacy, from the glossary. One spelling can
+ * belong to several SDKs (`Environment.Development` is plaid-python's and Going.Plaid's); the file's language picks.
+ */
+const constantMeanings = new Map<string, ConstantMeaning[]>();
+for (const env of environmentEntries.filter((e) => e.environment.status !== 'mode')) {
+  const segment = env.environment.segment;
+  const spellings = [
+    ...(env.environment.sdkConstants ?? []).map((c) => ({ ...c, legacy: false })),
+    ...(env.environment.legacySpellings ?? []).flatMap((l) => (l.constant !== undefined ? [{ ...l, constant: l.constant, legacy: true }] : [])),
+  ];
+  for (const c of spellings) {
+    const meaning: ConstantMeaning = { segment, sdk: c.sdk, language: c.language, legacy: c.legacy, ...(c.removedIn ? { removedIn: c.removedIn } : {}) };
+    for (const v of constantVariants(c.constant)) constantMeanings.set(v, [...(constantMeanings.get(v) ?? []), meaning]);
+  }
+}
+
+/** The meaning of a written constant in a file of `language`: the SDK of that language, else the first. */
+function meaningOf(written: string, language: string): ConstantMeaning {
+  const meanings = constantMeanings.get(written)!;
+  const sdkLanguage = language === 'typescript' ? 'javascript' : language;
+  return meanings.find((m) => m.language === sdkLanguage) ?? meanings[0]!;
+}
+
+/** An option of a legacy client call that names the environment (`env: :development` in `Plaid::Client.new(`). */
+interface LegacyOption {
+  sdk: string;
+  option: string;
+  calls: string[];
+  removedIn?: string;
+}
+
+const legacyOptions: LegacyOption[] = (development?.environment.legacySpellings ?? []).flatMap((l) =>
+  l.option !== undefined && l.calls !== undefined
+    ? [{ sdk: l.sdk, option: l.option, calls: l.calls, ...(l.removedIn ? { removedIn: l.removedIn } : {}) }]
+    : [],
 );
+
+/**
+ * `env: :development`, `environment='development'`, `env="development"`, `env={'development'}`, `:env => :development`:
+ * a legacy option set to the Development segment, whatever the call; the call is checked after.
+ */
+const LEGACY_OPTION = new RegExp(
+  String.raw`(?<![A-Za-z0-9_$.-])(${[...new Set(legacyOptions.map((o) => escapeRegExp(o.option)))].join('|') || '(?!)'})\s*(?::|=>|=)\s*(?:\{\s*)?(?:["'\`]|:)?(${escapeRegExp(developmentWord)})(?![A-Za-z0-9_])`,
+  'g',
+);
+
+/** How far back the call that holds an option may open, in characters (inside the incremental scanner's margin). */
+const CALL_REACH = 400;
 
 /** One pass finds every environment's constants; a map lookup says which one matched. */
 const ALL_CONSTANTS = alternationRegExp([...constantMeanings.keys()]);
 
 /** The Development constants only, for the rule (gated on the text containing the word at all). */
 const DEVELOPMENT_CONSTANTS = alternationRegExp(
-  [...constantMeanings].filter(([, m]) => m.segment === development?.environment.segment).map(([v]) => v),
+  [...constantMeanings].filter(([, m]) => m.some((x) => x.segment === development?.environment.segment)).map(([v]) => v),
 );
 
-/** Matches any of `literals` as a whole name: not inside a longer identifier, a member chain or a Ruby `::` path. */
+/**
+ * Matches any of `literals` as a whole name: not inside a longer identifier, a member chain or a Ruby `::` path.
+ * A literal that starts with `.` is a builder method (`.developmentBaseUrl()`) and follows any receiver.
+ */
 function alternationRegExp(literals: string[]): RegExp {
-  const alternatives = [...literals].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  return new RegExp(`(?<![A-Za-z0-9_.])(?<!::)(?:${alternatives.join('|')})(?![A-Za-z0-9_])`, 'g');
+  const sorted = [...literals].sort((a, b) => b.length - a.length);
+  const names = sorted.filter((l) => !l.startsWith('.')).map(escapeRegExp);
+  const methods = sorted.filter((l) => l.startsWith('.')).map(escapeRegExp);
+  const parts = [`(?<![A-Za-z0-9_.])(?<!::)(?:${names.join('|') || '(?!)'})`, ...(methods.length ? [`(?:${methods.join('|')})`] : [])];
+  return new RegExp(`(?:${parts.join('|')})(?![A-Za-z0-9_])`, 'g');
 }
 
 function constantVariants(constant: string): Set<string> {
@@ -72,6 +132,8 @@ function constantVariants(constant: string): Set<string> {
   if (constant.includes('"')) variants.add(constant.replace(/"/g, "'"));
   // `plaid.Environment.Development` is also written `Environment.Development` after `from plaid import Environment`.
   if (parts.length >= 3 && /^[a-z]/.test(parts[0]!)) variants.add(parts.slice(1).join('.'));
+  // The module object is often bound to a capitalised name: `Plaid.environments.development`.
+  if (parts[0] === 'plaid') for (const v of [...variants]) if (v.startsWith('plaid.')) variants.add('P' + v.slice(1));
   return variants;
 }
 
@@ -117,11 +179,25 @@ export function checkDevelopment(ctx: ScanContext): void {
   for (const m of ctx.text.matchAll(DEVELOPMENT_CONSTANTS)) {
     // `ApiClient.Development` or `Environment.Development` alone could be anyone's enum; Plaid's need Plaid nearby.
     if (!/plaid/i.test(m[0]) && !ctx.mentionsPlaid()) continue;
-    const sdk = constantMeanings.get(m[0])!.sdk;
+    const meaning = meaningOf(m[0], ctx.language);
     const wordAt = m[0].toLowerCase().lastIndexOf(developmentWord);
     const range = { start: m.index, end: m.index + m[0].length };
     const wordRange = { start: m.index + wordAt, end: m.index + wordAt + developmentWord.length };
-    report(range, `The ${sdk} constant \`${m[0]}\``, wordRange, m[0].slice(wordAt, wordAt + developmentWord.length));
+    report(range, `The ${meaning.sdk} constant \`${m[0]}\`${replacedIn(meaning)}`, wordRange, m[0].slice(wordAt, wordAt + developmentWord.length));
+  }
+  for (const m of ctx.text.matchAll(LEGACY_OPTION)) {
+    const option = legacyOptions.find((o) => o.option === m[1] && insideCall(ctx.text, m.index, o.calls));
+    if (!option) continue;
+    const valueAt = m.index + m[0].length - m[2]!.length;
+    const range = { start: valueAt, end: valueAt + m[2]!.length };
+    report(range, `The ${option.sdk} option \`${m[1]}\` = \`${m[2]}\`${replacedIn(option)}`, range, m[2]!);
+  }
+  for (const m of ctx.text.matchAll(PAIRED_VALUE)) {
+    const valueAt = m.index + m[0].length - m[1]!.length;
+    const name = pairedName(ctx.text, valueAt);
+    if (name === undefined || !ENV_SETTING_NAME.test(name)) continue;
+    const range = { start: valueAt, end: valueAt + m[1]!.length };
+    report(range, `The setting \`${name}\` = \`${m[1]}\``, range, m[1]!);
   }
   for (const m of ctx.text.matchAll(ENV_SETTING)) {
     const valueAt = m.index + m[0].length - m[1]!.length;
@@ -141,7 +217,7 @@ export function configuredEnvironment(text: string): ConfiguredEnvironment | und
     if (text.includes(env.host)) seen.set(env.segment, env.host);
   }
   for (const m of text.matchAll(ALL_CONSTANTS)) {
-    const segment = constantMeanings.get(m[0])!.segment;
+    const segment = constantMeanings.get(m[0])![0]!.segment;
     if (!seen.has(segment)) seen.set(segment, m[0]);
   }
   if (seen.size !== 1) return undefined;
@@ -153,3 +229,38 @@ export function configuredEnvironment(text: string): ConfiguredEnvironment | und
 const environmentHosts = environmentEntries
   .filter((env) => env.environment.status !== 'mode')
   .map((env) => ({ segment: env.environment.segment, host: host(env.environment.baseUrl) }));
+
+/** ` (replaced in plaid-node 9.0.0)` for a legacy spelling whose replacement release is known. */
+function replacedIn(spelling: { sdk: string; removedIn?: string; legacy?: boolean }): string {
+  return spelling.removedIn !== undefined && spelling.legacy !== false ? ` (replaced in ${spelling.sdk} ${spelling.removedIn})` : '';
+}
+
+/**
+ * True when `at` lies inside one of `calls`, opened at most {@link CALL_REACH} characters before and not closed
+ * since: a call's brackets (`Plaid::Client.new(`) or a tag (`<PlaidLink`), where `>` outside braces ends it.
+ */
+function insideCall(text: string, at: number, calls: readonly string[]): boolean {
+  const from = Math.max(0, at - CALL_REACH);
+  const before = text.slice(from, at);
+  for (const call of calls) {
+    let open = before.lastIndexOf(call);
+    // `Client(` must not be the end of another name (`HttpClient(`).
+    while (open > 0 && /^\w/.test(call) && /[A-Za-z0-9_]/.test(before[open - 1]!)) open = before.lastIndexOf(call, open - 1);
+    if (open < 0) continue;
+    if (stillOpen(before.slice(open + call.length), call.startsWith('<'))) return true;
+  }
+  return false;
+}
+
+/** True when the text after a call's opening never closes it: brackets stay open, or a tag meets no `>`. */
+function stillOpen(after: string, tag: boolean): boolean {
+  let depth = tag ? 0 : 1;
+  for (let i = 0; i < after.length; i++) {
+    const c = after[i]!;
+    if (c === '(' || c === '{' || c === '[') depth++;
+    else if (c === ')' || c === '}' || c === ']') depth--;
+    else if (tag && c === '>' && depth === 0 && after[i - 1] !== '=') return false;
+    if (depth < 0 || (!tag && depth === 0)) return false;
+  }
+  return true;
+}
