@@ -98,10 +98,11 @@ function fromEnvironmentHit(text: string, hyphen: number, env: string, floor: nu
   const limit = Math.max(floor, hyphen - MAX_TYPE_LENGTH);
   while (start > limit && TYPE_CHAR.test(text[start - 1]!)) start--;
   // `\naccess-sandbox-…` inside a string literal: the escape's letter is not part of the type.
-  if (start > 0 && text[start - 1] === '\\' && /[nrt]/.test(text[start]!)) start++;
+  const escape = start > 0 && text[start - 1] === '\\' && /[nrt]/.test(text[start]!);
+  if (escape) start++;
   while (start < hyphen && text[start] === '-') start++;
   if (start === hyphen) return undefined;
-  if (start > 0 && /[A-Za-z0-9_]/.test(text[start - 1]!)) return undefined;
+  if (!escape && start > 0 && /[A-Za-z0-9_]/.test(text[start - 1]!)) return undefined;
   const envStart = hyphen + 1;
   return build(text, start, hyphen, envStart, envStart + env.length);
 }

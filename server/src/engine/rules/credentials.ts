@@ -99,8 +99,11 @@ function* runsAfterKeys(text: string): Generator<RegExpExecArray> {
   const hex = new RegExp(HEX_RUN.source, 'g');
   let scannedTo = 0;
   for (const key of text.matchAll(KEY_HINT)) {
-    const from = Math.max(key.index + key[0].length, scannedTo);
-    const to = NAMED_BY.test(linePrefix(text, key.index))
+    const before = linePrefix(text, key.index);
+    const named = NAMED_BY.test(before);
+    // A pair's value may also come first on the name's line (`{ "value": "…", "name": "PLAID_SECRET" }`).
+    const from = Math.max(named ? key.index - before.length : key.index + key[0].length, scannedTo);
+    const to = named
       ? linesEnd(text, key.index, PAIR_LINES, key.index + LINE_PREFIX_LENGTH * PAIR_LINES)
       : lineEnd(text, key.index, key.index + LINE_PREFIX_LENGTH + 1);
     if (from >= to) continue;

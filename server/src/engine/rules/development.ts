@@ -68,11 +68,18 @@ for (const env of environmentEntries.filter((e) => e.environment.status !== 'mod
   }
 }
 
-/** The meaning of a written constant in a file of `language`: the SDK of that language, else the first. */
+/** The languages of Plaid's own SDKs, which the engine tells apart by file name. */
+const SDK_LANGUAGES = new Set(environmentEntries.flatMap((e) => (e.environment.sdkConstants ?? []).map((c) => c.language)));
+
+/**
+ * The meaning of a written constant in a file of `language`: the SDK of that language; in a file of a language the
+ * engine does not tell apart (`other`, such as C#), a community SDK of another language; else the first.
+ */
 function meaningOf(written: string, language: string): ConstantMeaning {
   const meanings = constantMeanings.get(written)!;
   const sdkLanguage = language === 'typescript' ? 'javascript' : language;
-  return meanings.find((m) => m.language === sdkLanguage) ?? meanings[0]!;
+  const elsewhere = language === 'other' ? meanings.find((m) => !SDK_LANGUAGES.has(m.language as never)) : undefined;
+  return meanings.find((m) => m.language === sdkLanguage) ?? elsewhere ?? meanings[0]!;
 }
 
 /** An option of a legacy client call that names the environment (`env: :development` in `Plaid::Client.new(`). */
