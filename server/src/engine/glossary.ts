@@ -57,6 +57,8 @@ export interface LegacySpelling {
   option?: string;
   /** The calls or tags the option belongs to, e.g. `Plaid.create(`; the option counts only inside one of them. */
   calls?: string[];
+  /** Keys that mark an object literal as this SDK's configuration (Link's `publicKey`), so the option counts there. */
+  withKeys?: string[];
   /** The SDK release that replaced the spelling. */
   removedIn?: string;
 }

@@ -67,9 +67,11 @@ const OPAQUE_VALUE = /^(?=[A-Za-z-]*[0-9])[A-Za-z0-9-]{8,}$/;
 /**
  * Key names that say a value is a token: `access_token`, `publicToken`, `ACCESS_TOKEN`, `token`, also with the
  * escaped quotes of JSON inside a string literal (`\"public_token\":\"…`). An argument of a function named for
- * tokens (`encryptToken("…")`, `isPublicToken(…)`) is not: such functions take any string, fakes included.
+ * tokens (`encryptToken("…")`, `isPublicToken(…)`) is not: such functions take any string, fakes included. A name
+ * followed by a comma is a key only when it is one itself (`getenv('ACCESS_TOKEN', '…')`), not a subscript
+ * (`parsed['ACCESS_TOKEN'], '…'`, which compares two values).
  */
-const TOKEN_CONTEXT = /([A-Za-z_$][\w$.-]*?token)(?:\\?["'\]])*\s*(?::|=>|:=|=|,)\s*\\?["'`]?\s*$/i;
+const TOKEN_CONTEXT = /([A-Za-z_$][\w$.-]*?token)(?:(?:\\?["'\]])*\s*(?::|=>|:=|=)|\\?["']?\s*,)\s*\\?["'`]?\s*$/i;
 
 /** Finds every token candidate in `text`, in order, without overlaps. */
 export function findCandidates(text: string, from = 0, to = text.length): TokenCandidate[] {
@@ -126,6 +128,10 @@ function build(text: string, start: number, typeEnd: number, envStart: number, e
   while (tailEnd > tailStart && text[tailEnd - 1] === '-') tailEnd--;
   // A tail that runs on into an interpolation or a placeholder is a template, not a value.
   if (tailEnd < text.length && /[$<{*]/.test(text[tailEnd]!)) return undefined;
+  // `link-sandbox-xyz...`, `access-sandbox-4f2a…`: an ellipsis marks an abbreviation, unless a whole token precedes it.
+  if ((text.startsWith('...', tailEnd) || text[tailEnd] === '…') && checkUuid(text.slice(tailStart, tailEnd)).problems.length > 0) {
+    return undefined;
+  }
   const type = text.slice(start, typeEnd);
   const environment = text.slice(envStart, envEnd);
   const tail = text.slice(tailStart, tailEnd);

@@ -96,6 +96,25 @@ suite('Legacy SDK spellings of Development: flagged, with a fix in the SDK’s s
       sandbox: `const { open } = usePlaidLink({ token: null, env: 'sandbox', onSuccess });`,
     },
     {
+      name: 'react-plaid-link: a Link config object built before the hook call',
+      file: 'src/Bank.jsx',
+      text: `const config = {
+  clientName: 'Budget',
+  env: 'development',
+  publicKey: PUBLIC_KEY,
+  onSuccess,
+};
+const { open } = usePlaidLink(config);`,
+      expect: [dev('development')],
+      sandbox: `const config = {
+  clientName: 'Budget',
+  env: 'sandbox',
+  publicKey: PUBLIC_KEY,
+  onSuccess,
+};
+const { open } = usePlaidLink(config);`,
+    },
+    {
       name: 'Going.Plaid in C#: Environment.Development',
       file: 'Startup.cs',
       text: `using Going.Plaid;\nvar client = new PlaidClient(Environment.Development, clientId: id, secret: secret);`,
@@ -126,6 +145,10 @@ suite('Legacy SDK spellings of Development: silent', () => {
     { name: 'a config member chain', file: 'config.js', text: `// plaid\nconst url = config.environments.development.url;`, expect: [] },
     { name: 'the environment read from a variable', file: 'plaid.rb', text: `Plaid::Client.new(env: ENV['PLAID_ENV'].to_sym, client_id: id)`, expect: [] },
     { name: 'Sandbox in every legacy spelling', file: 'bank.js', text: `plaid.environments.sandbox; Plaid.create({ env: 'sandbox' }); plaid.Client(environment='sandbox')`, expect: [] },
+    { name: 'a config object without Link keys', file: 'build.js', text: `// plaid
+const config = { env: 'development', products: ['auth'] };`, expect: [] },
+    { name: 'the option in a nested object of a Link config', file: 'link.js', text: `// plaid
+const c = { publicKey: K, sentry: { env: 'development' }, x: 1 };`, expect: [] },
     { name: 'a Development enum in a file that never mentions Plaid', file: 'Env.cs', text: `var env = Environment.Development;`, expect: [] },
   ];
   for (const row of rows) test(row.name, () => assertRow(row, RULES));

@@ -61,6 +61,16 @@ suite('Escapes inside string literals: flagged', () => {
   ];
   for (const row of rows) test(row.name, () => assertRow(row, ALL));
 
+  test('a whole token followed by an ellipsis is still a token', () => {
+    const text = `token = "access-production-${UUID}..."`;
+    assert.deepStrictEqual(scan(text, { fileName: 'a.py' }).map((f) => f.rule), ['hardcoded-token']);
+  });
+
+  test('getenv with a token key and a default still names a token', () => {
+    const text = `token = os.getenv('PLAID_ACCESS_TOKEN', 'access-sandbox-placeholder')`;
+    assert.deepStrictEqual(scan(text, { fileName: 'a.py' }).map((f) => f.rule), ['malformed-token']);
+  });
+
   test('a move-to-environment fix never replaces an escaped quote', () => {
     const text = `const body = "{\\"access_token\\":\\"access-production-${UUID}\\"}";`;
     const finding = scan(text, { fileName: 'a.js' }).find((f) => f.rule === 'hardcoded-token');
@@ -76,6 +86,9 @@ suite('Escapes inside string literals: silent', () => {
     { name: 'PLAID_ENV set to sandbox in escaped JSON', file: 'a.test.js', text: `"{\\"PLAID_ENV\\":\\"sandbox\\"}"`, expect: [] },
     { name: 'an escaped key that is not a token', file: 'a.test.js', text: `"{\\"label\\":\\"public-sandbox-abc\\"}"`, expect: [] },
     { name: 'an argument of a function named for tokens', file: 'crypto.test.ts', text: `const ct = encryptToken("access-sandbox-abc123");`, expect: [] },
+    { name: 'a subscript compared with a value is no key', file: 'test_parse.py', text: `self.assertEqual(parsed['PLAID_ACCESS_TOKEN'], 'access-sandbox-test')`, expect: [] },
+    { name: 'an abbreviated token followed by an ellipsis', file: 'README.md', text: '```json\n{ "link_token": "link-sandbox-xyz..." }\n```', expect: [] },
+    { name: 'a truncated UUID followed by an ellipsis', file: 'notes.md', text: 'The item uses `access_token: access-sandbox-4f2a9c1e…`.', expect: [] },
     { name: 'a \\n escape before a CSS class name', file: 'a.js', text: `html += "\\nlink-production-banner";`, expect: [] },
   ];
   for (const row of rows) test(row.name, () => assertRow(row, ALL));

@@ -56,9 +56,13 @@ export function checkCredentials(ctx: ScanContext): void {
     const prefix = linePrefix(ctx.text, m.index);
     const assigned = ASSIGNED_TO.exec(prefix);
     // `value: "…"` of a name/value pair (`- name: PLAID_SECRET`) is named by its pair's `name`.
-    const key = assigned?.[1] !== undefined && /^value$/i.test(assigned[1]) ? pairedName(ctx.text, m.index) : assigned?.[1];
-    if (!assigned || !key) continue;
-    const kind = active.find((k) => k.entry.credential.hexLength === value.length && k.keyPattern.test(key));
+    const named = assigned?.[1] !== undefined && /^value$/i.test(assigned[1]) ? pairedName(ctx.text, m.index) : assigned?.[1];
+    if (!assigned || !named) continue;
+    const fits = (k: CredentialKind | undefined) => k !== undefined && k.entry.credential.hexLength === value.length;
+    const byKey = active.find((k) => fits(k) && k.keyPattern.test(named));
+    const byPosition = byKey ? undefined : positionalCredential(prefix, active);
+    const kind = byKey ?? (fits(byPosition?.kind) ? byPosition?.kind : undefined);
+    const key = byKey ? named : byPosition?.call ?? named;
     if (!kind || entropy(value) < MIN_ENTROPY_BITS) continue;
     const severity = ctx.severity(kind.rule, kind.entry.credential.severity);
     if (!severity) continue;
@@ -76,6 +80,27 @@ export function checkCredentials(ctx: ScanContext): void {
       ...(replacement && literal ? { fix: { kind: 'move-to-env', envVar, literal, value: range, replacement } } : {}),
     });
   }
+}
+
+/** A call's literal arguments before the one being read: `.clientIdAndSecret("…", "`. */
+const CALL_ARGUMENTS = /([A-Za-z_$][\w$]*)\(\s*((?:(?:"[^"\n]*"|'[^'\n]*'|[\w$.]+)\s*,\s*)*)["']$/;
+const ARGUMENT = /(?:"[^"\n]*"|'[^'\n]*'|[\w$.]+)\s*,/g;
+
+/**
+ * The credential a positional argument holds when the call's name names several in order
+ * (`clientIdAndSecret(id, secret)`): the n-th argument is the n-th credential the name mentions.
+ */
+function positionalCredential(prefix: string, active: readonly CredentialKind[]): { kind: CredentialKind; call: string } | undefined {
+  const call = CALL_ARGUMENTS.exec(prefix);
+  if (!call) return undefined;
+  const named = active
+    .map((k) => ({ k, at: k.keyPattern.exec(call[1]!)?.index ?? -1 }))
+    .filter((n) => n.at >= 0)
+    .sort((a, b) => a.at - b.at);
+  if (named.length < 2) return undefined;
+  const index = [...call[2]!.matchAll(ARGUMENT)].length;
+  const kind = named[index]?.k;
+  return kind ? { kind, call: call[1]! } : undefined;
 }
 
 /** Keys a person wrote are short words; a run of hex or several digits in a "key" is a value glued to one. */

@@ -87,12 +87,13 @@ interface LegacyOption {
   sdk: string;
   option: string;
   calls: string[];
+  withKeys: string[];
   removedIn?: string;
 }
 
 const legacyOptions: LegacyOption[] = (development?.environment.legacySpellings ?? []).flatMap((l) =>
   l.option !== undefined && l.calls !== undefined
-    ? [{ sdk: l.sdk, option: l.option, calls: l.calls, ...(l.removedIn ? { removedIn: l.removedIn } : {}) }]
+    ? [{ sdk: l.sdk, option: l.option, calls: l.calls, withKeys: l.withKeys ?? [], ...(l.removedIn ? { removedIn: l.removedIn } : {}) }]
     : [],
 );
 
@@ -193,7 +194,9 @@ export function checkDevelopment(ctx: ScanContext): void {
     report(range, `The ${meaning.sdk} constant \`${m[0]}\`${replacedIn(meaning)}`, wordRange, m[0].slice(wordAt, wordAt + developmentWord.length));
   }
   for (const m of ctx.text.matchAll(LEGACY_OPTION)) {
-    const option = legacyOptions.find((o) => o.option === m[1] && insideCall(ctx.text, m.index, o.calls));
+    const option = legacyOptions.find(
+      (o) => o.option === m[1] && (insideCall(ctx.text, m.index, o.calls) || insideObjectWith(ctx.text, m.index, o.withKeys)),
+    );
     if (!option) continue;
     const valueAt = m.index + m[0].length - m[2]!.length;
     const range = { start: valueAt, end: valueAt + m[2]!.length };
@@ -270,4 +273,39 @@ function stillOpen(after: string, tag: boolean): boolean {
     if (depth < 0 || (!tag && depth === 0)) return false;
   }
   return true;
+}
+
+/**
+ * True when `at` lies in an object literal that also holds one of `keys` (`{ env: 'development', publicKey: … }`):
+ * a configuration built first and handed to the call later. The object must open and close within
+ * {@link CALL_REACH} characters.
+ */
+function insideObjectWith(text: string, at: number, keys: readonly string[]): boolean {
+  if (keys.length === 0) return false;
+  let depth = 0;
+  let open = -1;
+  for (let i = at - 1; i >= Math.max(0, at - CALL_REACH); i--) {
+    const c = text[i];
+    if (c === '}' || c === ')' || c === ']') depth++;
+    else if (c === '(' || c === '[') depth--;
+    else if (c === '{' && depth-- === 0) {
+      open = i;
+      break;
+    }
+    if (depth < 0) return false;
+  }
+  if (open < 0) return false;
+  depth = 1;
+  let close = -1;
+  for (let i = open + 1; i < Math.min(text.length, at + CALL_REACH); i++) {
+    const c = text[i];
+    if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) {
+      close = i;
+      break;
+    }
+  }
+  if (close < 0) return false;
+  const body = text.slice(open + 1, close);
+  return keys.some((k) => new RegExp(`(?<![A-Za-z0-9_$])${escapeRegExp(k)}\\s*:`).test(body));
 }
