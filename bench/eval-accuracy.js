@@ -9,8 +9,9 @@
  *
  *   npx tsc -b && node bench/eval-accuracy.js [folder] [--misses]
  *
- * A finding matches a label of its rule on its line, each label at most once. Unmatched labels are misses (recall),
- * unmatched findings are false alarms (precision). Labels are written from README's rule contract before scanning.
+ * A finding matches a label of its rule on its line, each label at most once; several findings of one rule on one
+ * token literal count once (one verdict per literal). Unmatched labels are misses (recall), unmatched findings are false
+ * alarms (precision). Labels are written from README's rule contract before scanning.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -28,8 +29,13 @@ for (const [name, fileLabels] of Object.entries(labels)) {
   if (name.startsWith('_')) continue;
   const text = fs.readFileSync(path.join(folder, 'files', name), 'utf8');
   const wanted = fileLabels.map(([rule, anchor]) => ({ rule, line: lineOfAnchor(text, anchor, name), used: false }));
+  const seen = new Set();
   for (const f of engine.scan(text, { fileName: name })) {
     const line = lineAt(text, f.range.start);
+    // One verdict per rule and literal: a token with two broken segments is one malformed literal.
+    const literal = `${f.rule}:${f.token ? f.token.range.start : f.range.start}`;
+    if (seen.has(literal)) continue;
+    seen.add(literal);
     const label = wanted.find((w) => !w.used && w.rule === f.rule && w.line === line);
     if (label) {
       label.used = true;

@@ -86,6 +86,7 @@ suite('Escapes inside string literals: silent', () => {
     { name: 'PLAID_ENV set to sandbox in escaped JSON', file: 'a.test.js', text: `"{\\"PLAID_ENV\\":\\"sandbox\\"}"`, expect: [] },
     { name: 'an escaped key that is not a token', file: 'a.test.js', text: `"{\\"label\\":\\"public-sandbox-abc\\"}"`, expect: [] },
     { name: 'an argument of a function named for tokens', file: 'crypto.test.ts', text: `const ct = encryptToken("access-sandbox-abc123");`, expect: [] },
+    { name: 'words in 8-4-4-4 groups and a short last group are no UUID attempt', file: 'a.css', text: `.link-sandbox-mainmenu-item-left-side-12 { color: red }`, expect: [] },
     { name: 'a subscript compared with a value is no key', file: 'test_parse.py', text: `self.assertEqual(parsed['PLAID_ACCESS_TOKEN'], 'access-sandbox-test')`, expect: [] },
     { name: 'an abbreviated token followed by an ellipsis', file: 'README.md', text: '```json\n{ "link_token": "link-sandbox-xyz..." }\n```', expect: [] },
     { name: 'a truncated UUID followed by an ellipsis', file: 'notes.md', text: 'The item uses `access_token: access-sandbox-4f2a9c1e…`.', expect: [] },
@@ -131,6 +132,15 @@ suite('One verdict per token literal', () => {
       file: 'test/items.test.js',
       text: `const accessToken = 'access-production-deadbeef-cafe';`,
       expect: [{ rule: 'malformed-token', severity: 'warning', flagged: 'deadbeef-cafe' }],
+    },
+    {
+      name: 'a short last group with letters that are not hex, in a comment: still a UUID attempt',
+      file: 'auth.js',
+      text: `// For example: access-sandbox-7c69d345-hda9-ka68-ahs3-e9317406a2`,
+      expect: [
+        { rule: 'malformed-token', severity: 'warning', flagged: '7c69d345-hda9-ka68-ahs3-e9317406a2' },
+        { rule: 'malformed-token', severity: 'warning', flagged: 'hda9' },
+      ],
     },
     {
       name: 'a broken Development token: malformed and development-environment, nothing else',
