@@ -71,7 +71,7 @@ const OPAQUE_VALUE = /^(?=[A-Za-z-]*[0-9])[A-Za-z0-9-]{8,}$/;
  * followed by a comma is a key only when it is one itself (`getenv('ACCESS_TOKEN', '…')`), not a subscript
  * (`parsed['ACCESS_TOKEN'], '…'`, which compares two values).
  */
-const TOKEN_CONTEXT = /([A-Za-z_$][\w$.-]*?token)(?:(?:\\?["'\]])*\s*(?::|=>|:=|=)|\\?["']?\s*,)\s*\\?["'`]?\s*$/i;
+const TOKEN_CONTEXT = /((?<![\w$.-])(?:[A-Za-z_$][\w$.-]*?)?token)(?:(?:\\?["'\]])*\s*(?::|=>|:=|=)|\\?["']?\s*,)\s*\\?["'`]?\s*$/i;
 
 /** Finds every token candidate in `text`, in order, without overlaps. */
 export function findCandidates(text: string, from = 0, to = text.length): TokenCandidate[] {

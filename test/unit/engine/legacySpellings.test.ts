@@ -115,6 +115,13 @@ const { open } = usePlaidLink(config);`,
 const { open } = usePlaidLink(config);`,
     },
     {
+      name: 'Going.Plaid in C#, fully qualified under its former name',
+      file: 'Jobs/Sync.cs',
+      text: `var env = Acklann.Plaid.Environment.Development;`,
+      expect: [dev('Acklann.Plaid.Environment.Development', 'The Going.Plaid constant')],
+      sandbox: `var env = Acklann.Plaid.Environment.Sandbox;`,
+    },
+    {
       name: 'Going.Plaid in C#: Environment.Development',
       file: 'Startup.cs',
       text: `using Going.Plaid;\nvar client = new PlaidClient(Environment.Development, clientId: id, secret: secret);`,
@@ -167,9 +174,9 @@ suite('Legacy SDK spellings: glossary', () => {
     for (const l of legacy.filter((x) => x.constant !== undefined)) {
       for (const id of ['sandbox', 'production']) {
         const env = environmentEntries.find((e) => e.id === id)!;
-        const counterpart = env.environment.legacySpellings?.find((x) => x.sdk === l.sdk && x.constant !== undefined);
-        assert.ok(counterpart, `${id} lacks ${l.sdk}`);
-        assert.strictEqual(counterpart.constant!.toLowerCase(), l.constant!.toLowerCase().replace('development', id));
+        const wanted = l.constant!.toLowerCase().replace('development', id);
+        const counterpart = env.environment.legacySpellings?.find((x) => x.sdk === l.sdk && x.constant?.toLowerCase() === wanted);
+        assert.ok(counterpart, `${id} lacks ${l.sdk}'s ${wanted}`);
       }
     }
   });

@@ -53,6 +53,18 @@ suite('Escapes inside string literals: flagged', () => {
       expect: [{ rule: 'development-environment', severity: 'error', flagged: 'development' }],
     },
     {
+      name: 'a bare token key, as a PHP property',
+      file: 'tests/SourceTest.php',
+      text: `$source->token = 'processor-sandbox-abc123';`,
+      expect: [{ rule: 'malformed-token', severity: 'warning', flagged: 'abc123' }],
+    },
+    {
+      name: 'a bare token key in an object',
+      file: 'test/link.test.js',
+      text: `mock.resolve({ token: 'link-sandbox-abc' });`,
+      expect: [{ rule: 'malformed-token', severity: 'warning', flagged: 'abc' }],
+    },
+    {
       name: 'a token after a \\n escape keeps its own type',
       file: 'test/env.test.js',
       text: `const env = "A=1\\naccess-production-${UUID}";`,
@@ -87,6 +99,7 @@ suite('Escapes inside string literals: silent', () => {
     { name: 'an escaped key that is not a token', file: 'a.test.js', text: `"{\\"label\\":\\"public-sandbox-abc\\"}"`, expect: [] },
     { name: 'an argument of a function named for tokens', file: 'crypto.test.ts', text: `const ct = encryptToken("access-sandbox-abc123");`, expect: [] },
     { name: 'words in 8-4-4-4 groups and a short last group are no UUID attempt', file: 'a.css', text: `.link-sandbox-mainmenu-item-left-side-12 { color: red }`, expect: [] },
+    { name: 'a name that only starts with token is no token key', file: 'a.js', text: `const tokenizer = 'link-sandbox-abc';`, expect: [] },
     { name: 'a subscript compared with a value is no key', file: 'test_parse.py', text: `self.assertEqual(parsed['PLAID_ACCESS_TOKEN'], 'access-sandbox-test')`, expect: [] },
     { name: 'an abbreviated token followed by an ellipsis', file: 'README.md', text: '```json\n{ "link_token": "link-sandbox-xyz..." }\n```', expect: [] },
     { name: 'a truncated UUID followed by an ellipsis', file: 'notes.md', text: 'The item uses `access_token: access-sandbox-4f2a9c1e…`.', expect: [] },
