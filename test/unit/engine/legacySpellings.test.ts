@@ -140,6 +140,15 @@ const { open } = usePlaidLink(config);`,
   }
 });
 
+suite('Current SDK constants written as top-level paths', () => {
+  test('a top-level ::Plaid path is Plaid’s own; another namespace’s is not', () => {
+    const text = `a = ::Plaid::Configuration::Environment["development"]\nb = Acme::Plaid::Configuration::Environment["development"]`;
+    const found = scan(text, { fileName: 'client.rb' }).filter((f) => f.rule === 'development-environment');
+    assert.deepStrictEqual(found.map((f) => text.slice(f.range.start, f.range.end)), ['Plaid::Configuration::Environment["development"]']);
+    assert.ok(found[0]!.range.start < text.indexOf('\n'));
+  });
+});
+
 suite('Legacy SDK spellings of Development: silent', () => {
   const rows: Row[] = [
     { name: 'Sentry’s environment option', file: 'app.py', text: `# uses plaid\nsentry_sdk.init(dsn=DSN, environment='development')`, expect: [] },

@@ -118,14 +118,15 @@ const DEVELOPMENT_CONSTANTS = alternationRegExp(
 );
 
 /**
- * Matches any of `literals` as a whole name: not inside a longer identifier, a member chain or a Ruby `::` path.
+ * Matches any of `literals` as a whole name: not inside a longer identifier, a member chain or another namespace's
+ * Ruby `::` path (a top-level `::Plaid::…` is Plaid's own).
  * A literal that starts with `.` is a builder method (`.developmentBaseUrl()`) and follows any receiver.
  */
 function alternationRegExp(literals: string[]): RegExp {
   const sorted = [...literals].sort((a, b) => b.length - a.length);
   const names = sorted.filter((l) => !l.startsWith('.')).map(escapeRegExp);
   const methods = sorted.filter((l) => l.startsWith('.')).map(escapeRegExp);
-  const parts = [`(?<![A-Za-z0-9_.])(?<!::)(?:${names.join('|') || '(?!)'})`, ...(methods.length ? [`(?:${methods.join('|')})`] : [])];
+  const parts = [`(?<![A-Za-z0-9_.])(?<![A-Za-z0-9_]::)(?:${names.join('|') || '(?!)'})`, ...(methods.length ? [`(?:${methods.join('|')})`] : [])];
   return new RegExp(`(?:${parts.join('|')})(?![A-Za-z0-9_])`, 'g');
 }
 
