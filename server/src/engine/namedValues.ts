@@ -3,7 +3,6 @@
  * Kubernetes and Helm `env:` lists (`- name: PLAID_SECRET` then `value: "…"`), ECS and CloudFormation objects
  * (`{ "name": "PLAID_SECRET", "value": "…" }`), Terraform blocks (`name = "PLAID_ENV"` then `value = "…"`).
  */
-import { lineStartAt } from './textSpans';
 
 /** An optional quote, possibly escaped inside a string literal (`\"`). */
 const Q = String.raw`(?:\\?["'])?`;
@@ -24,8 +23,11 @@ const REACH = 300;
  * name must sit in the same list item or object, so an item without a name never borrows the one above it.
  */
 export function pairedName(text: string, valueStart: number): string | undefined {
-  const lineStart = lineStartAt(text, valueStart);
-  const prefix = text.slice(Math.max(lineStart, valueStart - REACH), valueStart);
+  // Most values are no pair's value: a look at the few characters before them settles that without allocating.
+  if (!followsValueKey(text, valueStart)) return undefined;
+  // Only the stretch before the value on its line, at most REACH characters: a minified line can be megabytes long.
+  const before = text.slice(Math.max(0, valueStart - REACH), valueStart);
+  const prefix = before.slice(Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1);
   const key = VALUE_KEY.exec(prefix);
   if (!key) return undefined;
   const keyAt = valueStart - prefix.length + key.index;
@@ -34,26 +36,35 @@ export function pairedName(text: string, valueStart: number): string | undefined
 
 /** The last `name` between the start of the item or object holding `keyAt` and `keyAt`. */
 function nameBefore(text: string, keyAt: number): string | undefined {
-  let from = Math.max(0, keyAt - REACH);
-  let region = text.slice(from, keyAt);
-  // An object or block boundary (`{`, `}`, `[`, `]`) ends the item: what lies before it is another item's.
-  const boundary = Math.max(region.lastIndexOf('{'), region.lastIndexOf('}'), region.lastIndexOf('['), region.lastIndexOf(']'));
-  if (boundary >= 0) {
-    from += boundary + 1;
-    region = region.slice(boundary + 1);
-  }
-  const lines = region.split(/\r\n|\r|\n/);
-  // Only the last few lines, and none before the line that opens this YAML list item (`- name: …`).
-  let first = Math.max(0, lines.length - 1 - MAX_LINES_BETWEEN);
-  for (let i = lines.length - 1; i >= first; i--) {
-    if (/^\s*-(\s|$)/.test(lines[i]!)) {
-      first = i;
+  const floor = Math.max(0, keyAt - REACH);
+  let start = floor;
+  let lines = 0;
+  for (let i = keyAt - 1; i >= floor; i--) {
+    const c = text.charCodeAt(i);
+    // An object or block boundary (`{`, `}`, `[`, `]`) ends the item: what lies before it is another item's.
+    if (c === 123 || c === 125 || c === 91 || c === 93) {
+      start = i + 1;
       break;
+    }
+    if (c === 10 || c === 13) {
+      // The line that opens this YAML list item (`- name: …`) is the item's first; a few lines at most.
+      if (opensListItem(text, i + 1) || ++lines > MAX_LINES_BETWEEN) {
+        start = i + 1;
+        break;
+      }
+      if (c === 10 && text.charCodeAt(i - 1) === 13) i--;
     }
   }
   let last: string | undefined;
-  for (const m of lines.slice(first).join('\n').matchAll(NAME_KEY)) last = m[1];
+  for (const m of text.slice(start, keyAt).matchAll(NAME_KEY)) last = m[1];
   return last;
+}
+
+/** True when the line starting at `at` opens a YAML list item: blanks, then `-` and a blank or its end. */
+function opensListItem(text: string, at: number): boolean {
+  let i = at;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return text[i] === '-' && (i + 1 >= text.length || /\s/.test(text[i + 1]!));
 }
 
 /** A `name` after the value, in the same one-line or nested object (`{ "value": "…", "name": "PLAID_ENV" }`). */
@@ -65,4 +76,11 @@ function nameAfter(text: string, valueStart: number): string | undefined {
   if (inside.split(/\r\n|\r|\n/).length > MAX_LINES_BETWEEN + 1) return undefined;
   for (const m of inside.matchAll(NAME_KEY)) return m[1];
   return undefined;
+}
+
+/** True when the word `value` (any case) ends within a few quotes, blanks, `:` or `=` before `at`. */
+function followsValueKey(text: string, at: number): boolean {
+  let i = at - 1;
+  for (let skipped = 0; i >= 0 && skipped < 8 && /["'\\\s:=]/.test(text[i]!); i--) skipped++;
+  return i >= 4 && text.slice(i - 4, i + 1).toLowerCase() === 'value';
 }

@@ -141,6 +141,13 @@ const { open } = usePlaidLink(config);`,
 });
 
 suite('Current SDK constants written as top-level paths', () => {
+  test('a constant read through the module object is Plaid’s; through another object it is not', () => {
+    const text = `const a = plaid.PlaidEnvironments.development;\nconst b = config.PlaidEnvironments.development;`;
+    const found = scan(text, { fileName: 'plaid.js' }).filter((f) => f.rule === 'development-environment');
+    assert.deepStrictEqual(found.map((f) => text.slice(f.range.start, f.range.end)), ['plaid.PlaidEnvironments.development']);
+    assert.ok(found[0]!.range.start < text.indexOf('\n'));
+  });
+
   test('a top-level ::Plaid path is Plaid’s own; another namespace’s is not', () => {
     const text = `a = ::Plaid::Configuration::Environment["development"]\nb = Acme::Plaid::Configuration::Environment["development"]`;
     const found = scan(text, { fileName: 'client.rb' }).filter((f) => f.rule === 'development-environment');

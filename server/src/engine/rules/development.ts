@@ -26,7 +26,7 @@ const host = (url: string) => url.replace(/^https:\/\//, '');
  * Inside string literals too: `"PLAID_ENV=development\n"`, `"{\"PLAID_ENV\":\"development\"}"`.
  */
 const ENV_SETTING = new RegExp(
-  String.raw`(?:(?<![A-Za-z0-9_])|(?<=\\[nrt]))plaid[_-]?env(?:ironment)?\\?["']?(?:\s*(?::|=>|:=|=|(?:[\])]\s*)?(?:,|\|\||\?\?|\bor\b))|:-)\s*\\?["']?(${escapeRegExp(developmentWord)})(?![A-Za-z0-9_])`,
+  String.raw`(?<!(?<!\\)[A-Za-z0-9_])plaid[_-]?env(?:ironment)?\\?["']?(?:\s*(?::|=>|:=|=|(?:[\])]\s*)?(?:,|\|\||\?\?|\bor\b))|:-)\s*\\?["']?(${escapeRegExp(developmentWord)})(?![A-Za-z0-9_])`,
   'gi',
 );
 
@@ -119,15 +119,45 @@ const DEVELOPMENT_CONSTANTS = alternationRegExp(
 
 /**
  * Matches any of `literals` as a whole name: not inside a longer identifier, a member chain or another namespace's
- * Ruby `::` path (a top-level `::Plaid::…` is Plaid's own).
- * A literal that starts with `.` is a builder method (`.developmentBaseUrl()`) and follows any receiver.
+ * Ruby `::` path (a top-level `::Plaid::…` is Plaid's own). A literal that starts with `.` is a builder method
+ * (`.developmentBaseUrl()`) and follows any receiver.
  */
 function alternationRegExp(literals: string[]): RegExp {
-  const sorted = [...literals].sort((a, b) => b.length - a.length);
-  const names = sorted.filter((l) => !l.startsWith('.')).map(escapeRegExp);
-  const methods = sorted.filter((l) => l.startsWith('.')).map(escapeRegExp);
-  const parts = [`(?<![A-Za-z0-9_.])(?<![A-Za-z0-9_]::)(?:${names.join('|') || '(?!)'})`, ...(methods.length ? [`(?:${methods.join('|')})`] : [])];
+  const names = literals.filter((l) => !l.startsWith('.'));
+  const methods = literals.filter((l) => l.startsWith('.'));
+  const parts = [`(?<![A-Za-z0-9_.])(?<![A-Za-z0-9_]::)${trieSource(names)}`, ...(methods.length ? [trieSource(methods)] : [])];
   return new RegExp(`(?:${parts.join('|')})(?![A-Za-z0-9_])`, 'g');
+}
+
+/** A character trie of words; `end` marks where a word ends. */
+interface Trie {
+  next: Map<string, Trie>;
+  end: boolean;
+}
+
+/**
+ * A regular expression source matching any of `words`, as a trie (`Plaid(?:Environments…|::Configuration…)`): the
+ * engine follows one branch per character instead of trying dozens of spellings at every place. Longer words are
+ * tried first, as in an alternation sorted by length.
+ */
+function trieSource(words: string[]): string {
+  const root: Trie = { next: new Map(), end: false };
+  for (const word of words) {
+    let node = root;
+    for (const ch of word) {
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { next: new Map(), end: false }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const emit = (node: Trie): string => {
+    const branches = [...node.next].map(([ch, child]) => escapeRegExp(ch) + emit(child));
+    if (branches.length === 0) return '';
+    if (node.end) branches.push('');
+    return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
+  };
+  return words.length === 0 ? '(?!)' : `(?:${emit(root)})`;
 }
 
 function constantVariants(constant: string): Set<string> {
@@ -141,6 +171,9 @@ function constantVariants(constant: string): Set<string> {
   if (constant.includes('"')) variants.add(constant.replace(/"/g, "'"));
   // `plaid.Environment.Development` is also written `Environment.Development` after `from plaid import Environment`.
   if (parts.length >= 3 && /^[a-z]/.test(parts[0]!)) variants.add(parts.slice(1).join('.'));
+  // A constant named for Plaid but not the module itself is also read through the module object:
+  // `plaid.PlaidEnvironments.development`, where the whole SDK module is bound to `plaid`.
+  if (/^Plaid[A-Z]/.test(parts[0]!)) for (const v of [...variants]) variants.add(`plaid.${v}`);
   // The module object is often bound to a capitalised name: `Plaid.environments.development`.
   if (parts[0] === 'plaid') for (const v of [...variants]) if (v.startsWith('plaid.')) variants.add('P' + v.slice(1));
   return variants;
@@ -185,14 +218,14 @@ export function checkDevelopment(ctx: ScanContext): void {
     const start = ctx.text.startsWith('https://', at - 8) ? at - 8 : ctx.text.startsWith('http://', at - 7) ? at - 7 : at;
     report({ start, end: at + devHost.length }, `\`${devHost}\``, { start: at, end: at + developmentWord.length }, developmentWord);
   }
-  for (const m of ctx.text.matchAll(DEVELOPMENT_CONSTANTS)) {
+  for (const { index, 0: written } of ctx.text.matchAll(DEVELOPMENT_CONSTANTS)) {
     // `ApiClient.Development` or `Environment.Development` alone could be anyone's enum; Plaid's need Plaid nearby.
-    if (!/plaid/i.test(m[0]) && !ctx.mentionsPlaid()) continue;
-    const meaning = meaningOf(m[0], ctx.language);
-    const wordAt = m[0].toLowerCase().lastIndexOf(developmentWord);
-    const range = { start: m.index, end: m.index + m[0].length };
-    const wordRange = { start: m.index + wordAt, end: m.index + wordAt + developmentWord.length };
-    report(range, `The ${meaning.sdk} constant \`${m[0]}\`${replacedIn(meaning)}`, wordRange, m[0].slice(wordAt, wordAt + developmentWord.length));
+    if (!/plaid/i.test(written) && !ctx.mentionsPlaid()) continue;
+    const meaning = meaningOf(written, ctx.language);
+    const wordAt = written.toLowerCase().lastIndexOf(developmentWord);
+    const range = { start: index, end: index + written.length };
+    const wordRange = { start: index + wordAt, end: index + wordAt + developmentWord.length };
+    report(range, `The ${meaning.sdk} constant \`${written}\`${replacedIn(meaning)}`, wordRange, written.slice(wordAt, wordAt + developmentWord.length));
   }
   for (const m of ctx.text.matchAll(LEGACY_OPTION)) {
     const option = legacyOptions.find(
@@ -227,9 +260,9 @@ export function configuredEnvironment(text: string): ConfiguredEnvironment | und
   for (const env of environmentHosts) {
     if (text.includes(env.host)) seen.set(env.segment, env.host);
   }
-  for (const m of text.matchAll(ALL_CONSTANTS)) {
-    const segment = constantMeanings.get(m[0])![0]!.segment;
-    if (!seen.has(segment)) seen.set(segment, m[0]);
+  for (const { 0: written } of text.matchAll(ALL_CONSTANTS)) {
+    const segment = constantMeanings.get(written)![0]!.segment;
+    if (!seen.has(segment)) seen.set(segment, written);
   }
   if (seen.size !== 1) return undefined;
   const [segment, evidence] = [...seen][0]!;
