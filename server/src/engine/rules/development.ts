@@ -5,7 +5,7 @@
 import type { ScanContext } from '../context';
 import { activeEnvironments, decommissionedEnvironments, environmentEntries } from '../glossary';
 import { pairedName } from '../namedValues';
-import { escapeRegExp } from '../regexp';
+import { escapeRegExp, trieSource } from '../regexp';
 import type { OffsetRange, Replacement } from '../types';
 
 /** The one environment a file configures, and what shows it (for messages). */
@@ -127,37 +127,6 @@ function alternationRegExp(literals: string[]): RegExp {
   const methods = literals.filter((l) => l.startsWith('.'));
   const parts = [`(?<![A-Za-z0-9_.])(?<![A-Za-z0-9_]::)${trieSource(names)}`, ...(methods.length ? [trieSource(methods)] : [])];
   return new RegExp(`(?:${parts.join('|')})(?![A-Za-z0-9_])`, 'g');
-}
-
-/** A character trie of words; `end` marks where a word ends. */
-interface Trie {
-  next: Map<string, Trie>;
-  end: boolean;
-}
-
-/**
- * A regular expression source matching any of `words`, as a trie (`Plaid(?:Environments…|::Configuration…)`): the
- * engine follows one branch per character instead of trying dozens of spellings at every place. Longer words are
- * tried first, as in an alternation sorted by length.
- */
-function trieSource(words: string[]): string {
-  const root: Trie = { next: new Map(), end: false };
-  for (const word of words) {
-    let node = root;
-    for (const ch of word) {
-      let child = node.next.get(ch);
-      if (!child) node.next.set(ch, (child = { next: new Map(), end: false }));
-      node = child;
-    }
-    node.end = true;
-  }
-  const emit = (node: Trie): string => {
-    const branches = [...node.next].map(([ch, child]) => escapeRegExp(ch) + emit(child));
-    if (branches.length === 0) return '';
-    if (node.end) branches.push('');
-    return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
-  };
-  return words.length === 0 ? '(?!)' : `(?:${emit(root)})`;
 }
 
 function constantVariants(constant: string): Set<string> {
