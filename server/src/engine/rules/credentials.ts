@@ -129,7 +129,7 @@ function* runsAfterKeys(text: string): Generator<RegExpExecArray> {
     // A pair's value may also come first on the name's line (`{ "value": "…", "name": "PLAID_SECRET" }`).
     const from = Math.max(named ? key.index - before.length : key.index + key[0].length, scannedTo);
     const to = named
-      ? linesEnd(text, key.index, PAIR_LINES, key.index + LINE_PREFIX_LENGTH * PAIR_LINES)
+      ? linesEnd(text, key.index, PAIR_LINES, key.index + PAIR_REACH)
       : lineEnd(text, key.index, key.index + LINE_PREFIX_LENGTH + 1);
     if (from >= to) continue;
     hex.lastIndex = from;
@@ -142,6 +142,8 @@ function* runsAfterKeys(text: string): Generator<RegExpExecArray> {
 const NAMED_BY = /(?<![A-Za-z0-9_$.-])(?:\\?["'])?name(?:\\?["'])?\s*[:=]\s*(?:\\?["'])?[A-Za-z0-9_.-]*$/i;
 /** Lines a pair's value may follow its name by, plus the name's own line. */
 const PAIR_LINES = 4;
+/** Characters a pair's value may follow its name by: well inside the incremental scanner's margin (512). */
+const PAIR_REACH = 400;
 
 /** The end of the `count`-th line from the one holding `from` (that line is the first), or `limit` if that comes first. */
 function linesEnd(text: string, from: number, count: number, limit: number): number {
