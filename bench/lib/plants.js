@@ -119,7 +119,8 @@ const PLANTS = {
       const type = anyType(r);
       const env = activeEnv(r);
       const text = assign(lang, tokenKey(type), `${type}-${env}-${r.uuid().toUpperCase()}`);
-      return { text, engine: { 'malformed-token': 1, [literalRule(type)]: 1 }, regex: 1, token: env };
+      // A broken token gets one verdict: malformed-token, never also hardcoded-token or expiring-token.
+      return { text, engine: { 'malformed-token': 1 }, regex: 1, token: env };
     },
   },
   'truncated-uuid': {
@@ -128,7 +129,7 @@ const PLANTS = {
       const type = anyType(r);
       const env = activeEnv(r);
       const text = assign(lang, tokenKey(type), `${type}-${env}-${r.uuid().slice(0, 23)}`);
-      return { text, engine: { 'malformed-token': 1, [literalRule(type)]: 1 }, regex: 0, token: env };
+      return { text, engine: { 'malformed-token': 1 }, regex: 0, token: env };
     },
   },
   'development-url': {

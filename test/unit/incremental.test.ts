@@ -25,6 +25,10 @@ const FRAGMENTS = [
   '\n', '\r\n', '\r', ' ', '\t', '// ', '# ', '/* ', ' */', '\n\n\n', ' '.repeat(40),
   'plaid-lens-disable-next-line', 'plaid-lens-disable-line', 'plaid-lens-disable', ' hardcoded-token', ' malformed-token',
   '😀', '\u2028', '\u00a0',
+  // Name/value pairs, legacy SDK spellings and escapes inside string literals.
+  '- name: ', 'name: ', '"name": ', 'value: ', '"value": ', 'value = ', '{ ', ' }', 'OTHER', 'PLAID_ACCESS_TOKEN',
+  'plaid.environments.development', '.developmentBaseUrl()', 'Plaid.create({ ', 'env: ', 'env: :', 'environment=',
+  'Plaid::Client.new(', '<PlaidLink ', 'publicKey: ', 'clientIdAndSecret(', '\\n', '\\"', '...',
 ];
 
 /** Ordinary code that pushes the Plaid parts apart, so that windows are smaller than the text. */
@@ -194,6 +198,23 @@ interface EdgeCase {
 const BASE = plaidFile();
 const CRLF = plaidFile('\r\n');
 const NO_PLAID = BASE.replace(/plaid/gi, 'other');
+/** The Plaid file with a name/value list and a legacy Link call in its middle. */
+const PAIRS = BASE.replace(
+  "const value150 = compute(150, 'plain text 150');",
+  [
+    'const env = [',
+    "  { name: 'PLAID_SECRET',",
+    "    note: 'pasted while debugging',",
+    `    value: '${SECRET}' },`,
+    "  { value: 'development' },",
+    '];',
+    'const handler = Plaid.create({',
+    "  clientName: 'Budget',",
+    '  onSuccess: (token) => send(token),',
+    "  env: 'development',",
+    '});',
+  ].join('\n'),
+);
 
 const EDGE_CASES: EdgeCase[] = [
   { name: 'an edit inside a token', text: BASE, find: `access-sandbox-${UUID}`, replace: `access-sandbox-${UUID.replace('7b3d', '7b3e')}`, mode: 'incremental' },
@@ -215,6 +236,9 @@ const EDGE_CASES: EdgeCase[] = [
   { name: 'a second configured environment', text: BASE, find: "'plain text 40'", replace: 'PlaidEnvironments.production', mode: 'full' },
   { name: 'an edit that keeps the configured environment', text: BASE, find: "'plain text 41'", replace: 'PlaidEnvironments.sandbox', mode: 'incremental' },
   { name: 'replacing the whole text', text: BASE, find: BASE, replace: CRLF, mode: 'full' },
+  { name: 'an edit to the name of a pair whose value sits lines below', text: PAIRS, find: "name: 'PLAID_SECRET'", replace: "name: 'OTHER_VALUE'", mode: 'incremental' },
+  { name: 'an edit that names a pair after its value', text: PAIRS, find: "{ value: 'development' }", replace: "{ value: 'development', name: 'PLAID_ENV' }", mode: 'incremental' },
+  { name: 'an edit to the call a legacy option sits in', text: PAIRS, find: 'Plaid.create({', replace: 'Other.create({', mode: 'incremental' },
 ];
 
 /** The offset of the `at`-th occurrence of `find`. */

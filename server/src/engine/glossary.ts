@@ -46,6 +46,23 @@ export interface SdkConstant {
   removedIn?: string;
 }
 
+/**
+ * How an older SDK release or a community SDK wrote an environment: a `constant` (`plaid.environments.development`),
+ * or an `option` of a client call whose value is the segment (`Plaid::Client.new(env: :development)`).
+ */
+export interface LegacySpelling {
+  sdk: string;
+  language: SdkConstant['language'] | 'csharp';
+  constant?: string;
+  option?: string;
+  /** The calls or tags the option belongs to, e.g. `Plaid.create(`; the option counts only inside one of them. */
+  calls?: string[];
+  /** Keys that mark an object literal as this SDK's configuration (Link's `publicKey`), so the option counts there. */
+  withKeys?: string[];
+  /** The SDK release that replaced the spelling. */
+  removedIn?: string;
+}
+
 /** Facts about an environment. */
 export interface EnvironmentFacts {
   segment: string;
@@ -57,6 +74,7 @@ export interface EnvironmentFacts {
   aliases?: string[];
   decommissionedOn?: string;
   sdkConstants?: SdkConstant[];
+  legacySpellings?: LegacySpelling[];
 }
 
 /** One glossary entry. */

@@ -24,6 +24,7 @@ export {
   type EnvironmentFacts,
   type CredentialFacts,
   type SdkConstant,
+  type LegacySpelling,
 } from './glossary';
 export { findTokens, tokenAt } from './tokens';
 export { termAt } from './terms';

@@ -138,7 +138,11 @@ export function countPlaid(text: string): number {
 const needles = [...new Set(['plaid', ...environmentEntries.map((e) => e.environment.segment.toLowerCase())])];
 const evidenceChars = new Set(
   environmentEntries
-    .flatMap((e) => [e.environment.baseUrl.replace(/^https?:\/\//, ''), ...(e.environment.sdkConstants ?? []).map((c) => c.constant)])
+    .flatMap((e) => [
+      e.environment.baseUrl.replace(/^https?:\/\//, ''),
+      ...(e.environment.sdkConstants ?? []).map((c) => c.constant),
+      ...(e.environment.legacySpellings ?? []).map((l) => l.constant ?? ''),
+    ])
     .join('')
     .split('')
     .filter((c) => !isWord(c.charCodeAt(0))),

@@ -11,6 +11,7 @@ import {
   type KnownPrefix,
 } from './glossary';
 import { maskToken, maskWord } from './mask';
+import { pairedName } from './namedValues';
 import type { OffsetRange, TokenProblem, TokenRef } from './types';
 import { checkUuid, type UuidCheck } from './uuid';
 
@@ -63,8 +64,14 @@ const CANDIDATE = new RegExp(
 /** An opaque tail that looks generated rather than written (`a-production-ready` is English, not a token). */
 const OPAQUE_VALUE = /^(?=[A-Za-z-]*[0-9])[A-Za-z0-9-]{8,}$/;
 
-/** Key names that say a value is a token: `access_token`, `publicToken`, `ACCESS_TOKEN`, `token`. */
-const TOKEN_CONTEXT = /([A-Za-z_$][\w$.-]*?token)["'\]]*\s*(?::|=>|:=|=|\(|,)\s*["'`]?\s*$/i;
+/**
+ * Key names that say a value is a token: `access_token`, `publicToken`, `ACCESS_TOKEN`, `token`, also with the
+ * escaped quotes of JSON inside a string literal (`\"public_token\":\"…`). An argument of a function named for
+ * tokens (`encryptToken("…")`, `isPublicToken(…)`) is not: such functions take any string, fakes included. A name
+ * followed by a comma is a key only when it is one itself (`getenv('ACCESS_TOKEN', '…')`), not a subscript
+ * (`parsed['ACCESS_TOKEN'], '…'`, which compares two values).
+ */
+const TOKEN_CONTEXT = /((?<![\w$.-])(?:[A-Za-z_$][\w$.-]*?)?token)(?:(?:\\?["'\]])*\s*(?::|=>|:=|=)|\\?["']?\s*,)\s*\\?["'`]?\s*$/i;
 
 /** Finds every token candidate in `text`, in order, without overlaps. */
 export function findCandidates(text: string, from = 0, to = text.length): TokenCandidate[] {
@@ -92,9 +99,12 @@ function fromEnvironmentHit(text: string, hyphen: number, env: string, floor: nu
   let start = hyphen;
   const limit = Math.max(floor, hyphen - MAX_TYPE_LENGTH);
   while (start > limit && TYPE_CHAR.test(text[start - 1]!)) start--;
+  // `\naccess-sandbox-…` inside a string literal: the escape's letter is not part of the type.
+  const escape = start > 0 && text[start - 1] === '\\' && /[nrt]/.test(text[start]!);
+  if (escape) start++;
   while (start < hyphen && text[start] === '-') start++;
   if (start === hyphen) return undefined;
-  if (start > 0 && /[A-Za-z0-9_]/.test(text[start - 1]!)) return undefined;
+  if (!escape && start > 0 && /[A-Za-z0-9_]/.test(text[start - 1]!)) return undefined;
   const envStart = hyphen + 1;
   return build(text, start, hyphen, envStart, envStart + env.length);
 }
@@ -118,6 +128,10 @@ function build(text: string, start: number, typeEnd: number, envStart: number, e
   while (tailEnd > tailStart && text[tailEnd - 1] === '-') tailEnd--;
   // A tail that runs on into an interpolation or a placeholder is a template, not a value.
   if (tailEnd < text.length && /[$<{*]/.test(text[tailEnd]!)) return undefined;
+  // `link-sandbox-xyz...`, `access-sandbox-4f2a…`: an ellipsis marks an abbreviation, unless a whole token precedes it.
+  if ((text.startsWith('...', tailEnd) || text[tailEnd] === '…') && checkUuid(text.slice(tailStart, tailEnd)).problems.length > 0) {
+    return undefined;
+  }
   const type = text.slice(start, typeEnd);
   const environment = text.slice(envStart, envEnd);
   const tail = text.slice(tailStart, tailEnd);
@@ -136,19 +150,24 @@ function build(text: string, start: number, typeEnd: number, envStart: number, e
     tail,
     tailRange: { start: tailStart, end: tailEnd },
     uuid: checkUuid(tail),
-    inTokenContext: TOKEN_CONTEXT.test(linePrefix(text, start)),
+    inTokenContext: TOKEN_CONTEXT.test(linePrefix(text, start)) || /token$/i.test(pairedName(text, start) ?? ''),
   };
 }
 
 /** How far back on a line the context checks look, in characters. */
 export const LINE_PREFIX_LENGTH = 160;
 
-/** The text of the line before `offset`, at most 160 characters, for context checks. */
+/**
+ * The text of the line before `offset`, at most 160 characters, for context checks. A `\n` or `\r` escape starts a
+ * line too: tests write whole `.env` files as string literals (`"PLAID_ENV=sandbox\nPLAID_SECRET=…"`).
+ */
 export function linePrefix(text: string, offset: number): string {
   const from = Math.max(0, offset - LINE_PREFIX_LENGTH);
   const chunk = text.slice(from, offset);
   const newline = Math.max(chunk.lastIndexOf('\n'), chunk.lastIndexOf('\r'));
-  return newline >= 0 ? chunk.slice(newline + 1) : chunk;
+  const line = newline >= 0 ? chunk.slice(newline + 1) : chunk;
+  const escape = Math.max(line.lastIndexOf('\\n'), line.lastIndexOf('\\r'));
+  return escape >= 0 ? line.slice(escape + 2) : line;
 }
 
 /**

@@ -25,13 +25,17 @@ export interface UuidCheck {
 const LEADING_UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/;
 
 /**
- * True when `tail` is a UUID attempt: 8-4-4-4-12 of any alphanumerics (then maybe more groups), a whole hex UUID
- * followed by more text, hex groups led by 8, or 16+ bare hex.
+ * True when `tail` is a UUID attempt: 8-4-4-4-12 of any alphanumerics (then maybe more groups), 8-4-4-4 and a last
+ * group of 8 to 16, a whole hex UUID followed by more text, hex groups led by 8, or 16+ bare hex.
  */
 export function isUuidShaped(tail: string): boolean {
   const groups = tail.split('-');
   if (groups.some((g) => g === '' || !ALNUM.test(g))) return false;
   if (groups.length >= 5 && groups.slice(0, 5).every((g, i) => g.length === GROUP_LENGTHS[i])) return true;
+  // 8-4-4-4 then a last group cut short or run long (`…-ahs3-e9317406a2`): a UUID attempt, even with typos in it.
+  if (groups.length === 5 && groups.slice(0, 4).every((g, i) => g.length === GROUP_LENGTHS[i]) && groups[4]!.length >= 8 && groups[4]!.length <= 16) {
+    return true;
+  }
   if (LEADING_UUID.test(tail)) return true;
   if (groups.length >= 2 && groups.length <= 7 && groups[0]!.length === 8 && groups.every((g) => HEX.test(g))) return true;
   return groups.length === 1 && tail.length >= 16 && HEX.test(tail);

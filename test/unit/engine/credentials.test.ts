@@ -276,3 +276,36 @@ suite('credentials: move-to-env fixes', () => {
     assert.ok(!f.message.includes(SECRET.slice(9, 21)), f.message);
   });
 });
+
+suite('Credentials passed by position to a call named for them', () => {
+  const rows: Row[] = [
+    {
+      name: 'plaid-java clientIdAndSecret: the first argument is the client ID, the second the secret',
+      file: 'Bank.java',
+      text: `PlaidClient.newBuilder().clientIdAndSecret("${CLIENT_ID}", "${SECRET}").build();`,
+      expect: [
+        { rule: 'hardcoded-client-id', severity: 'warning', flagged: CLIENT_ID, message: ['in `clientIdAndSecret`'] },
+        { rule: 'hardcoded-secret', severity: 'error', flagged: SECRET, message: ['in `clientIdAndSecret`'] },
+      ],
+    },
+    {
+      name: 'a variable first, the secret second',
+      file: 'Bank.java',
+      text: `// plaid\nbuilder.clientIdAndSecret(clientId, '${SECRET}');`,
+      expect: [{ rule: 'hardcoded-secret', severity: 'error', flagged: SECRET }],
+    },
+    {
+      name: 'a call that names one credential takes no positional guess',
+      file: 'Bank.java',
+      text: `// plaid\nbuilder.secretAndToken("${CLIENT_ID}", "${SECRET}");`,
+      expect: [],
+    },
+    {
+      name: 'swapped arguments: the secret is still found by its shape, the client ID in its place is not',
+      file: 'Bank.java',
+      text: `// plaid\nbuilder.clientIdAndSecret("${SECRET}", "${CLIENT_ID}");`,
+      expect: [{ rule: 'hardcoded-secret', severity: 'error', flagged: SECRET }],
+    },
+  ];
+  for (const row of rows) test(row.name, () => assertRow(row, RULES));
+});

@@ -6,6 +6,7 @@ import type { ScanContext } from '../context';
 import { credentialEntries, termInSentence, type CredentialFacts, type GlossaryEntry } from '../glossary';
 import { envReadExpression } from '../language';
 import { maskSecret } from '../mask';
+import { pairedName } from '../namedValues';
 import { LINE_PREFIX_LENGTH, linePrefix } from '../tokens';
 import type { RuleId } from '../types';
 import { quotedLiteral } from './tokenRules';
@@ -33,9 +34,10 @@ const HEX_RUN = new RegExp(`(?<![A-Za-z0-9_])[a-f0-9]{${shortest},}(?![A-Za-z0-9
 
 /**
  * The key a value is assigned to: `secret: "`, `PLAID_SECRET=`, `api_key["secret"] = '`, `.clientId("`, and the
- * fallback of an environment read, `process.env.PLAID_SECRET || '`, which ships the value all the same.
+ * fallback of an environment read, `process.env.PLAID_SECRET || '`, which ships the value all the same. Quotes may be
+ * escaped, as in JSON written inside a string literal (`"{\"secret\":\"…\"}"`).
  */
-const ASSIGNED_TO = /([A-Za-z_$][\w$.-]*)["'\])]*\s*(:|=>|:=|=|\(|,|\|\||\?\?|\bor\b)\s*["'`]?$/;
+const ASSIGNED_TO = /([A-Za-z_$][\w$.-]*)(?:\\?["'\])])*\s*(:|=>|:=|=|\(|,|\|\||\?\?|\bor\b)\s*\\?["'`]?$/;
 const FALLBACK_OPERATORS = new Set(['||', '??', 'or']);
 /** An environment read earlier on the line: the literal after it is a default (`os.getenv('PLAID_SECRET', '…')`). */
 const ENV_READ = /\bgetenv\b|\bGetenv\b|System\.getenv|os\.environ|process\.env\b|\bENV\b|\bLookupEnv\b/;
@@ -53,9 +55,14 @@ export function checkCredentials(ctx: ScanContext): void {
     if (!lengths.has(value.length)) continue;
     const prefix = linePrefix(ctx.text, m.index);
     const assigned = ASSIGNED_TO.exec(prefix);
-    const key = assigned?.[1];
-    if (!key) continue;
-    const kind = active.find((k) => k.entry.credential.hexLength === value.length && k.keyPattern.test(key));
+    // `value: "…"` of a name/value pair (`- name: PLAID_SECRET`) is named by its pair's `name`.
+    const named = assigned?.[1] !== undefined && /^value$/i.test(assigned[1]) ? pairedName(ctx.text, m.index) : assigned?.[1];
+    if (!assigned || !named) continue;
+    const fits = (k: CredentialKind | undefined) => k !== undefined && k.entry.credential.hexLength === value.length;
+    const byKey = active.find((k) => fits(k) && k.keyPattern.test(named));
+    const byPosition = byKey ? undefined : positionalCredential(prefix, active);
+    const kind = byKey ?? (fits(byPosition?.kind) ? byPosition?.kind : undefined);
+    const key = byKey ? named : byPosition?.call ?? named;
     if (!kind || entropy(value) < MIN_ENTROPY_BITS) continue;
     const severity = ctx.severity(kind.rule, kind.entry.credential.severity);
     if (!severity) continue;
@@ -73,6 +80,27 @@ export function checkCredentials(ctx: ScanContext): void {
       ...(replacement && literal ? { fix: { kind: 'move-to-env', envVar, literal, value: range, replacement } } : {}),
     });
   }
+}
+
+/** A call's literal arguments before the one being read: `.clientIdAndSecret("…", "`. */
+const CALL_ARGUMENTS = /([A-Za-z_$][\w$]*)\(\s*((?:(?:"[^"\n]*"|'[^'\n]*'|[\w$.]+)\s*,\s*)*)["']$/;
+const ARGUMENT = /(?:"[^"\n]*"|'[^'\n]*'|[\w$.]+)\s*,/g;
+
+/**
+ * The credential a positional argument holds when the call's name names several in order
+ * (`clientIdAndSecret(id, secret)`): the n-th argument is the n-th credential the name mentions.
+ */
+function positionalCredential(prefix: string, active: readonly CredentialKind[]): { kind: CredentialKind; call: string } | undefined {
+  const call = CALL_ARGUMENTS.exec(prefix);
+  if (!call) return undefined;
+  const named = active
+    .map((k) => ({ k, at: k.keyPattern.exec(call[1]!)?.index ?? -1 }))
+    .filter((n) => n.at >= 0)
+    .sort((a, b) => a.at - b.at);
+  if (named.length < 2) return undefined;
+  const index = [...call[2]!.matchAll(ARGUMENT)].length;
+  const kind = named[index]?.k;
+  return kind ? { kind, call: call[1]! } : undefined;
 }
 
 /** Keys a person wrote are short words; a run of hex or several digits in a "key" is a value glued to one. */
@@ -96,13 +124,32 @@ function* runsAfterKeys(text: string): Generator<RegExpExecArray> {
   const hex = new RegExp(HEX_RUN.source, 'g');
   let scannedTo = 0;
   for (const key of text.matchAll(KEY_HINT)) {
-    const from = Math.max(key.index + key[0].length, scannedTo);
-    const to = lineEnd(text, key.index, key.index + LINE_PREFIX_LENGTH + 1);
+    const before = linePrefix(text, key.index);
+    const named = NAMED_BY.test(before);
+    // A pair's value may also come first on the name's line (`{ "value": "…", "name": "PLAID_SECRET" }`).
+    const from = Math.max(named ? key.index - before.length : key.index + key[0].length, scannedTo);
+    const to = named
+      ? linesEnd(text, key.index, PAIR_LINES, key.index + PAIR_REACH)
+      : lineEnd(text, key.index, key.index + LINE_PREFIX_LENGTH + 1);
     if (from >= to) continue;
     hex.lastIndex = from;
     for (let m = hex.exec(text); m !== null && m.index < to; m = hex.exec(text)) yield m;
     scannedTo = to;
   }
+}
+
+/** A key hint that is the `name` of a name/value pair: its value follows on one of the next lines. */
+const NAMED_BY = /(?<![A-Za-z0-9_$.-])(?:\\?["'])?name(?:\\?["'])?\s*[:=]\s*(?:\\?["'])?[A-Za-z0-9_.-]*$/i;
+/** Lines a pair's value may follow its name by, plus the name's own line. */
+const PAIR_LINES = 4;
+/** Characters a pair's value may follow its name by: well inside the incremental scanner's margin (512). */
+const PAIR_REACH = 400;
+
+/** The end of the `count`-th line from the one holding `from` (that line is the first), or `limit` if that comes first. */
+function linesEnd(text: string, from: number, count: number, limit: number): number {
+  let at = from;
+  for (let n = 0; n < count && at < limit && at < text.length; n++) at = lineEnd(text, at, limit) + 1;
+  return Math.min(at, limit, text.length);
 }
 
 /** The end of the line holding `from`, or `limit` if that comes first. */

@@ -4,7 +4,8 @@
  */
 import type { ScanContext } from '../context';
 import { activeEnvironments, decommissionedEnvironments, environmentEntries } from '../glossary';
-import { escapeRegExp } from '../regexp';
+import { pairedName } from '../namedValues';
+import { escapeRegExp, trieSource } from '../regexp';
 import type { OffsetRange, Replacement } from '../types';
 
 /** The one environment a file configures, and what shows it (for messages). */
@@ -22,9 +23,19 @@ const host = (url: string) => url.replace(/^https:\/\//, '');
  * `PLAID_ENV=development`, `plaid_env: "development"`, `"PLAID_ENVIRONMENT": "development"`, `plaidEnv = 'development'`,
  * and `development` as the fallback of a read, which is what runs whenever the variable is unset:
  * `os.getenv('PLAID_ENV', 'development')`, `process.env.PLAID_ENV || 'development'`, `${PLAID_ENV:-development}`.
+ * Inside string literals too: `"PLAID_ENV=development\n"`, `"{\"PLAID_ENV\":\"development\"}"`.
  */
 const ENV_SETTING = new RegExp(
-  String.raw`(?<![A-Za-z0-9_])plaid[_-]?env(?:ironment)?["']?(?:\s*(?::|=>|:=|=|(?:[\])]\s*)?(?:,|\|\||\?\?|\bor\b))|:-)\s*["']?(${escapeRegExp(developmentWord)})(?![A-Za-z0-9_])`,
+  String.raw`(?<!(?<!\\)[A-Za-z0-9_])plaid[_-]?env(?:ironment)?\\?["']?(?:\s*(?::|=>|:=|=|(?:[\])]\s*)?(?:,|\|\||\?\?|\bor\b))|:-)\s*\\?["']?(${escapeRegExp(developmentWord)})(?![A-Za-z0-9_])`,
+  'gi',
+);
+
+/** The names of the environment setting, for the `name` of a name/value pair (`- name: PLAID_ENV`). */
+const ENV_SETTING_NAME = /^plaid[_-]?env(?:ironment)?$/i;
+
+/** `value: development`, `"value": "development"`, `value = "development"`: the value half of a name/value pair. */
+const PAIRED_VALUE = new RegExp(
+  String.raw`(?<![A-Za-z0-9_$.-])(?:\\?["'])?value(?:\\?["'])?\s*[:=]\s*(?:\\?["'])?(${escapeRegExp(developmentWord)})(?![A-Za-z0-9_])`,
   'gi',
 );
 
@@ -34,31 +45,88 @@ interface ConstantMeaning {
   segment: string;
   /** The SDK that spells the constant so, e.g. `plaid-node`. */
   sdk: string;
+  language: string;
+  /** The release that replaced a legacy spelling, when known. */
+  removedIn?: string;
+  legacy: boolean;
 }
 
-/** Every spelling of every environment's SDK constants, from the glossary. */
-const constantMeanings = new Map<string, ConstantMeaning>(
-  environmentEntries
-    .filter((env) => env.environment.status !== 'mode')
-    .flatMap((env) =>
-      (env.environment.sdkConstants ?? []).flatMap((c) =>
-        [...constantVariants(c.constant)].map((v) => [v, { segment: env.environment.segment, sdk: c.sdk }] as const),
-      ),
-    ),
+/**
+ * Every spelling of every environment's SDK constants, current and legacy, from the glossary. One spelling can
+ * belong to several SDKs (`Environment.Development` is plaid-python's and Going.Plaid's); the file's language picks.
+ */
+const constantMeanings = new Map<string, ConstantMeaning[]>();
+for (const env of environmentEntries.filter((e) => e.environment.status !== 'mode')) {
+  const segment = env.environment.segment;
+  const spellings = [
+    ...(env.environment.sdkConstants ?? []).map((c) => ({ ...c, legacy: false })),
+    ...(env.environment.legacySpellings ?? []).flatMap((l) => (l.constant !== undefined ? [{ ...l, constant: l.constant, legacy: true }] : [])),
+  ];
+  for (const c of spellings) {
+    const meaning: ConstantMeaning = { segment, sdk: c.sdk, language: c.language, legacy: c.legacy, ...(c.removedIn ? { removedIn: c.removedIn } : {}) };
+    for (const v of constantVariants(c.constant)) constantMeanings.set(v, [...(constantMeanings.get(v) ?? []), meaning]);
+  }
+}
+
+/** The languages of Plaid's own SDKs, which the engine tells apart by file name. */
+const SDK_LANGUAGES = new Set(environmentEntries.flatMap((e) => (e.environment.sdkConstants ?? []).map((c) => c.language)));
+
+/**
+ * The meaning of a written constant in a file of `language`: the SDK of that language; in a file of a language the
+ * engine does not tell apart (`other`, such as C#), a community SDK of another language; else the first.
+ */
+function meaningOf(written: string, language: string): ConstantMeaning {
+  const meanings = constantMeanings.get(written)!;
+  const sdkLanguage = language === 'typescript' ? 'javascript' : language;
+  const elsewhere = language === 'other' ? meanings.find((m) => !SDK_LANGUAGES.has(m.language as never)) : undefined;
+  return meanings.find((m) => m.language === sdkLanguage) ?? elsewhere ?? meanings[0]!;
+}
+
+/** An option of a legacy client call that names the environment (`env: :development` in `Plaid::Client.new(`). */
+interface LegacyOption {
+  sdk: string;
+  option: string;
+  calls: string[];
+  withKeys: string[];
+  removedIn?: string;
+}
+
+const legacyOptions: LegacyOption[] = (development?.environment.legacySpellings ?? []).flatMap((l) =>
+  l.option !== undefined && l.calls !== undefined
+    ? [{ sdk: l.sdk, option: l.option, calls: l.calls, withKeys: l.withKeys ?? [], ...(l.removedIn ? { removedIn: l.removedIn } : {}) }]
+    : [],
 );
+
+/**
+ * `env: :development`, `environment='development'`, `env="development"`, `env={'development'}`, `:env => :development`:
+ * a legacy option set to the Development segment, whatever the call; the call is checked after.
+ */
+const LEGACY_OPTION = new RegExp(
+  String.raw`(?<![A-Za-z0-9_$.-])(${[...new Set(legacyOptions.map((o) => escapeRegExp(o.option)))].join('|') || '(?!)'})\s*(?::|=>|=)\s*(?:\{\s*)?(?:["'\`]|:)?(${escapeRegExp(developmentWord)})(?![A-Za-z0-9_])`,
+  'g',
+);
+
+/** How far back the call that holds an option may open, in characters (inside the incremental scanner's margin). */
+const CALL_REACH = 400;
 
 /** One pass finds every environment's constants; a map lookup says which one matched. */
 const ALL_CONSTANTS = alternationRegExp([...constantMeanings.keys()]);
 
 /** The Development constants only, for the rule (gated on the text containing the word at all). */
 const DEVELOPMENT_CONSTANTS = alternationRegExp(
-  [...constantMeanings].filter(([, m]) => m.segment === development?.environment.segment).map(([v]) => v),
+  [...constantMeanings].filter(([, m]) => m.some((x) => x.segment === development?.environment.segment)).map(([v]) => v),
 );
 
-/** Matches any of `literals` as a whole name: not inside a longer identifier, a member chain or a Ruby `::` path. */
+/**
+ * Matches any of `literals` as a whole name: not inside a longer identifier, a member chain or another namespace's
+ * Ruby `::` path (a top-level `::Plaid::…` is Plaid's own). A literal that starts with `.` is a builder method
+ * (`.developmentBaseUrl()`) and follows any receiver.
+ */
 function alternationRegExp(literals: string[]): RegExp {
-  const alternatives = [...literals].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  return new RegExp(`(?<![A-Za-z0-9_.])(?<!::)(?:${alternatives.join('|')})(?![A-Za-z0-9_])`, 'g');
+  const names = literals.filter((l) => !l.startsWith('.'));
+  const methods = literals.filter((l) => l.startsWith('.'));
+  const parts = [`(?<![A-Za-z0-9_.])(?<![A-Za-z0-9_]::)${trieSource(names)}`, ...(methods.length ? [trieSource(methods)] : [])];
+  return new RegExp(`(?:${parts.join('|')})(?![A-Za-z0-9_])`, 'g');
 }
 
 function constantVariants(constant: string): Set<string> {
@@ -72,6 +140,11 @@ function constantVariants(constant: string): Set<string> {
   if (constant.includes('"')) variants.add(constant.replace(/"/g, "'"));
   // `plaid.Environment.Development` is also written `Environment.Development` after `from plaid import Environment`.
   if (parts.length >= 3 && /^[a-z]/.test(parts[0]!)) variants.add(parts.slice(1).join('.'));
+  // A constant named for Plaid but not the module itself is also read through the module object:
+  // `plaid.PlaidEnvironments.development`, where the whole SDK module is bound to `plaid`.
+  if (/^Plaid[A-Z]/.test(parts[0]!)) for (const v of [...variants]) variants.add(`plaid.${v}`);
+  // The module object is often bound to a capitalised name: `Plaid.environments.development`.
+  if (parts[0] === 'plaid') for (const v of [...variants]) if (v.startsWith('plaid.')) variants.add('P' + v.slice(1));
   return variants;
 }
 
@@ -114,14 +187,30 @@ export function checkDevelopment(ctx: ScanContext): void {
     const start = ctx.text.startsWith('https://', at - 8) ? at - 8 : ctx.text.startsWith('http://', at - 7) ? at - 7 : at;
     report({ start, end: at + devHost.length }, `\`${devHost}\``, { start: at, end: at + developmentWord.length }, developmentWord);
   }
-  for (const m of ctx.text.matchAll(DEVELOPMENT_CONSTANTS)) {
+  for (const { index, 0: written } of ctx.text.matchAll(DEVELOPMENT_CONSTANTS)) {
     // `ApiClient.Development` or `Environment.Development` alone could be anyone's enum; Plaid's need Plaid nearby.
-    if (!/plaid/i.test(m[0]) && !ctx.mentionsPlaid()) continue;
-    const sdk = constantMeanings.get(m[0])!.sdk;
-    const wordAt = m[0].toLowerCase().lastIndexOf(developmentWord);
-    const range = { start: m.index, end: m.index + m[0].length };
-    const wordRange = { start: m.index + wordAt, end: m.index + wordAt + developmentWord.length };
-    report(range, `The ${sdk} constant \`${m[0]}\``, wordRange, m[0].slice(wordAt, wordAt + developmentWord.length));
+    if (!/plaid/i.test(written) && !ctx.mentionsPlaid()) continue;
+    const meaning = meaningOf(written, ctx.language);
+    const wordAt = written.toLowerCase().lastIndexOf(developmentWord);
+    const range = { start: index, end: index + written.length };
+    const wordRange = { start: index + wordAt, end: index + wordAt + developmentWord.length };
+    report(range, `The ${meaning.sdk} constant \`${written}\`${replacedIn(meaning)}`, wordRange, written.slice(wordAt, wordAt + developmentWord.length));
+  }
+  for (const m of ctx.text.matchAll(LEGACY_OPTION)) {
+    const option = legacyOptions.find(
+      (o) => o.option === m[1] && (insideCall(ctx.text, m.index, o.calls) || insideObjectWith(ctx.text, m.index, o.withKeys)),
+    );
+    if (!option) continue;
+    const valueAt = m.index + m[0].length - m[2]!.length;
+    const range = { start: valueAt, end: valueAt + m[2]!.length };
+    report(range, `The ${option.sdk} option \`${m[1]}\` = \`${m[2]}\`${replacedIn(option)}`, range, m[2]!);
+  }
+  for (const m of ctx.text.matchAll(PAIRED_VALUE)) {
+    const valueAt = m.index + m[0].length - m[1]!.length;
+    const name = pairedName(ctx.text, valueAt);
+    if (name === undefined || !ENV_SETTING_NAME.test(name)) continue;
+    const range = { start: valueAt, end: valueAt + m[1]!.length };
+    report(range, `The setting \`${name}\` = \`${m[1]}\``, range, m[1]!);
   }
   for (const m of ctx.text.matchAll(ENV_SETTING)) {
     const valueAt = m.index + m[0].length - m[1]!.length;
@@ -140,9 +229,9 @@ export function configuredEnvironment(text: string): ConfiguredEnvironment | und
   for (const env of environmentHosts) {
     if (text.includes(env.host)) seen.set(env.segment, env.host);
   }
-  for (const m of text.matchAll(ALL_CONSTANTS)) {
-    const segment = constantMeanings.get(m[0])!.segment;
-    if (!seen.has(segment)) seen.set(segment, m[0]);
+  for (const { 0: written } of text.matchAll(ALL_CONSTANTS)) {
+    const segment = constantMeanings.get(written)![0]!.segment;
+    if (!seen.has(segment)) seen.set(segment, written);
   }
   if (seen.size !== 1) return undefined;
   const [segment, evidence] = [...seen][0]!;
@@ -153,3 +242,73 @@ export function configuredEnvironment(text: string): ConfiguredEnvironment | und
 const environmentHosts = environmentEntries
   .filter((env) => env.environment.status !== 'mode')
   .map((env) => ({ segment: env.environment.segment, host: host(env.environment.baseUrl) }));
+
+/** ` (replaced in plaid-node 9.0.0)` for a legacy spelling whose replacement release is known. */
+function replacedIn(spelling: { sdk: string; removedIn?: string; legacy?: boolean }): string {
+  return spelling.removedIn !== undefined && spelling.legacy !== false ? ` (replaced in ${spelling.sdk} ${spelling.removedIn})` : '';
+}
+
+/**
+ * True when `at` lies inside one of `calls`, opened at most {@link CALL_REACH} characters before and not closed
+ * since: a call's brackets (`Plaid::Client.new(`) or a tag (`<PlaidLink`), where `>` outside braces ends it.
+ */
+function insideCall(text: string, at: number, calls: readonly string[]): boolean {
+  const from = Math.max(0, at - CALL_REACH);
+  const before = text.slice(from, at);
+  for (const call of calls) {
+    let open = before.lastIndexOf(call);
+    // `Client(` must not be the end of another name (`HttpClient(`).
+    while (open > 0 && /^\w/.test(call) && /[A-Za-z0-9_]/.test(before[open - 1]!)) open = before.lastIndexOf(call, open - 1);
+    if (open < 0) continue;
+    if (stillOpen(before.slice(open + call.length), call.startsWith('<'))) return true;
+  }
+  return false;
+}
+
+/** True when the text after a call's opening never closes it: brackets stay open, or a tag meets no `>`. */
+function stillOpen(after: string, tag: boolean): boolean {
+  let depth = tag ? 0 : 1;
+  for (let i = 0; i < after.length; i++) {
+    const c = after[i]!;
+    if (c === '(' || c === '{' || c === '[') depth++;
+    else if (c === ')' || c === '}' || c === ']') depth--;
+    else if (tag && c === '>' && depth === 0 && after[i - 1] !== '=') return false;
+    if (depth < 0 || (!tag && depth === 0)) return false;
+  }
+  return true;
+}
+
+/**
+ * True when `at` lies in an object literal that also holds one of `keys` (`{ env: 'development', publicKey: … }`):
+ * a configuration built first and handed to the call later. The object must open and close within
+ * {@link CALL_REACH} characters.
+ */
+function insideObjectWith(text: string, at: number, keys: readonly string[]): boolean {
+  if (keys.length === 0) return false;
+  let depth = 0;
+  let open = -1;
+  for (let i = at - 1; i >= Math.max(0, at - CALL_REACH); i--) {
+    const c = text[i];
+    if (c === '}' || c === ')' || c === ']') depth++;
+    else if (c === '(' || c === '[') depth--;
+    else if (c === '{' && depth-- === 0) {
+      open = i;
+      break;
+    }
+    if (depth < 0) return false;
+  }
+  if (open < 0) return false;
+  depth = 1;
+  let close = -1;
+  for (let i = open + 1; i < Math.min(text.length, at + CALL_REACH); i++) {
+    const c = text[i];
+    if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) {
+      close = i;
+      break;
+    }
+  }
+  if (close < 0) return false;
+  const body = text.slice(open + 1, close);
+  return keys.some((k) => new RegExp(`(?<![A-Za-z0-9_$])${escapeRegExp(k)}\\s*:`).test(body));
+}

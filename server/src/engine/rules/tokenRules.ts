@@ -23,18 +23,20 @@ export function noRealDataNote(): string {
 export function checkTokens(ctx: ScanContext, configured: ConfiguredEnvironment | undefined): void {
   for (const c of findCandidates(ctx.text)) {
     if (!isMeantAsToken(c)) continue;
-    checkMalformed(ctx, c);
+    const problems = problemsOf(c);
+    checkMalformed(ctx, c, problems);
     checkDevelopment(ctx, c);
-    checkLiteral(ctx, c);
+    // A broken value is no working credential: one verdict, malformed-token, is enough for it.
+    if (problems.length === 0) checkLiteral(ctx, c);
     checkMismatch(ctx, c, configured);
   }
 }
 
-function checkMalformed(ctx: ScanContext, c: TokenCandidate): void {
+function checkMalformed(ctx: ScanContext, c: TokenCandidate, problems: TokenProblem[]): void {
   const severity = ctx.severity('malformed-token');
   if (!severity) return;
   const token = toTokenRef(c);
-  for (const problem of problemsOf(c)) {
+  for (const problem of problems) {
     const fix = fixFor(c, problem);
     ctx.report({
       rule: 'malformed-token',
@@ -139,6 +141,8 @@ export function quotedLiteral(text: string, value: OffsetRange): OffsetRange | u
   const open = text[value.start - 1];
   if (open !== '"' && open !== "'" && open !== '`') return undefined;
   if (text[value.end] !== open) return undefined;
+  // An escaped quote (`\"`) belongs to a string around this one: replacing it would break that string.
+  if (text[value.start - 2] === '\\') return undefined;
   return { start: value.start - 1, end: value.end + 1 };
 }
 

@@ -1,0 +1,86 @@
+/**
+ * Name/value pairs, where the key that names a value sits in a `name` field beside it rather than before it:
+ * Kubernetes and Helm `env:` lists (`- name: PLAID_SECRET` then `value: "…"`), ECS and CloudFormation objects
+ * (`{ "name": "PLAID_SECRET", "value": "…" }`), Terraform blocks (`name = "PLAID_ENV"` then `value = "…"`).
+ */
+
+/** An optional quote, possibly escaped inside a string literal (`\"`). */
+const Q = String.raw`(?:\\?["'])?`;
+
+/** `value:`, `"value":`, `value =`, `Value:` and an opening quote, ending where the value starts. */
+const VALUE_KEY = new RegExp(String.raw`(?<![A-Za-z0-9_$.-])${Q}value${Q}\s*[:=]\s*${Q}$`, 'i');
+
+/** `name: PLAID_SECRET`, `"name": "PLAID_SECRET"`, `name = "PLAID_ENV"`; group 1 is the name. */
+const NAME_KEY = new RegExp(String.raw`(?<![A-Za-z0-9_$.-])${Q}name${Q}\s*[:=]\s*${Q}([A-Za-z_][\w.-]*)`, 'gi');
+
+/** How far the name may sit from its value: a few lines of one list item or object. */
+const MAX_LINES_BETWEEN = 3;
+/** Characters looked at on either side, well inside the incremental scanner's margin. */
+const REACH = 300;
+
+/**
+ * The name that the value starting at `valueStart` belongs to, when it is the `value` of a name/value pair; the
+ * name must sit in the same list item or object, so an item without a name never borrows the one above it.
+ */
+export function pairedName(text: string, valueStart: number): string | undefined {
+  // Most values are no pair's value: a look at the few characters before them settles that without allocating.
+  if (!followsValueKey(text, valueStart)) return undefined;
+  // Only the stretch before the value on its line, at most REACH characters: a minified line can be megabytes long.
+  const before = text.slice(Math.max(0, valueStart - REACH), valueStart);
+  const prefix = before.slice(Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1);
+  const key = VALUE_KEY.exec(prefix);
+  if (!key) return undefined;
+  const keyAt = valueStart - prefix.length + key.index;
+  return nameBefore(text, keyAt) ?? nameAfter(text, valueStart);
+}
+
+/** The last `name` between the start of the item or object holding `keyAt` and `keyAt`. */
+function nameBefore(text: string, keyAt: number): string | undefined {
+  const floor = Math.max(0, keyAt - REACH);
+  let start = floor;
+  let lines = 0;
+  for (let i = keyAt - 1; i >= floor; i--) {
+    const c = text.charCodeAt(i);
+    // An object or block boundary (`{`, `}`, `[`, `]`) ends the item: what lies before it is another item's.
+    if (c === 123 || c === 125 || c === 91 || c === 93) {
+      start = i + 1;
+      break;
+    }
+    if (c === 10 || c === 13) {
+      // The line that opens this YAML list item (`- name: …`) is the item's first; a few lines at most.
+      if (opensListItem(text, i + 1) || ++lines > MAX_LINES_BETWEEN) {
+        start = i + 1;
+        break;
+      }
+      if (c === 10 && text.charCodeAt(i - 1) === 13) i--;
+    }
+  }
+  let last: string | undefined;
+  for (const m of text.slice(start, keyAt).matchAll(NAME_KEY)) last = m[1];
+  return last;
+}
+
+/** True when the line starting at `at` opens a YAML list item: blanks, then `-` and a blank or its end. */
+function opensListItem(text: string, at: number): boolean {
+  let i = at;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return text[i] === '-' && (i + 1 >= text.length || /\s/.test(text[i + 1]!));
+}
+
+/** A `name` after the value, in the same one-line or nested object (`{ "value": "…", "name": "PLAID_ENV" }`). */
+function nameAfter(text: string, valueStart: number): string | undefined {
+  const ahead = text.slice(valueStart, valueStart + REACH);
+  const close = ahead.search(/[{}[\]]/);
+  if (close < 0 || ahead[close] !== '}') return undefined;
+  const inside = ahead.slice(0, close);
+  if (inside.split(/\r\n|\r|\n/).length > MAX_LINES_BETWEEN + 1) return undefined;
+  for (const m of inside.matchAll(NAME_KEY)) return m[1];
+  return undefined;
+}
+
+/** True when the word `value` (any case) ends within a few quotes, blanks, `:` or `=` before `at`. */
+function followsValueKey(text: string, at: number): boolean {
+  let i = at - 1;
+  for (let skipped = 0; i >= 0 && skipped < 8 && /["'\\\s:=]/.test(text[i]!); i--) skipped++;
+  return i >= 4 && text.slice(i - 4, i + 1).toLowerCase() === 'value';
+}
