@@ -1,0 +1,48 @@
+/**
+ * Reads the API glossary files from disk the first time something needs them, for the server and the CLI. The data
+ * is not bundled into the scripts: it ships once, as `glossary/plaid-api.json`, and costs nothing until it is used.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { createApiIndex, type ApiData, type ApiIndex, type ApiNotes } from './engine/api';
+
+/** The generated data file, relative to the extension's root. */
+export const API_DATA_FILE = 'glossary/plaid-api.json';
+/** The hand-written summaries, relative to the extension's root. */
+export const API_NOTES_FILE = 'glossary/plaid-api-notes.json';
+
+let cached: ApiIndex | undefined;
+
+/** The API index, read and built on the first call. Throws a readable error when the files are missing. */
+export function apiIndex(): ApiIndex {
+  if (cached === undefined) cached = loadApiIndex(findRoot(__dirname));
+  return cached;
+}
+
+/** Builds an index from the files under `root` (the folder that holds `glossary/`). */
+export function loadApiIndex(root: string): ApiIndex {
+  const data = readJson<ApiData>(path.join(root, API_DATA_FILE));
+  const notes = readJson<ApiNotes>(path.join(root, API_NOTES_FILE));
+  if (data.formatVersion !== 1 || !Array.isArray(data.endpoints)) {
+    throw new Error(`${API_DATA_FILE} has an unknown format; regenerate it with npm run glossary:api.`);
+  }
+  return createApiIndex(data, notes);
+}
+
+// The bundles live in dist/, the compiled tests in out/server/src/: walk up until the glossary folder shows.
+function findRoot(from: string): string {
+  let dir = from;
+  for (let i = 0; i < 5; i++) {
+    if (fs.existsSync(path.join(dir, API_DATA_FILE))) return dir;
+    dir = path.dirname(dir);
+  }
+  throw new Error(`Cannot find ${API_DATA_FILE} above ${from}.`);
+}
+
+function readJson<T>(file: string): T {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  } catch (err) {
+    throw new Error(`Cannot read ${file}: ${(err as Error).message}`);
+  }
+}
