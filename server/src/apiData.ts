@@ -27,10 +27,11 @@ export function apiIndex(): ApiIndex {
 }
 
 /**
- * The API index for scanning `text`: only a text that mentions Plaid can hold a finding of the API rules, so other
- * texts never make the data load. Undefined (and the API rules skip) when the data cannot be read.
+ * The API index for a text: only a text that mentions Plaid makes the data load (the API rules report only in such
+ * texts); once loaded, every text gets it. Undefined (and the API features stay quiet) when it cannot be read.
  */
 export function apiIndexFor(text: string): ApiIndex | undefined {
+  if (cached !== undefined) return cached;
   if (!/plaid/i.test(text)) return undefined;
   try {
     return apiIndex();
