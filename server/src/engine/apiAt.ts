@@ -119,7 +119,9 @@ function walkRequest(text: string, ref: ApiReference, offset: number, language: 
     const skipped = skipStringOrComment(text, i, text.length, language);
     if (skipped !== i) {
       if (skipped > offset || (skipped === offset && !closedString(text, i, skipped))) return inString(text, stack, i, offset, style);
-      noteQuotedKey(text, top, i, skipped, style);
+      // A comment where an entry starts belongs to no entry: the next key starts after it.
+      if (!`'"\``.includes(c) && /^\s*$/.test(text.slice(top.entryStart, i))) top.entryStart = skipped;
+      else noteQuotedKey(text, top, i, skipped, style);
       i = skipped;
       continue;
     }
@@ -130,6 +132,12 @@ function walkRequest(text: string, ref: ApiReference, offset: number, language: 
       stack.pop();
       if (stack.length === 0) return undefined;
     } else if (c === ',') {
+      // A shorthand property (`{ access_token, … }`) is a key written too.
+      const shorthand = style === 'object' && top.object && top.entryKey === undefined ? /^\s*([A-Za-z_$][\w$]*)\s*$/.exec(text.slice(top.entryStart, i)) : null;
+      if (shorthand !== null) {
+        const start = top.entryStart + shorthand[0].indexOf(shorthand[1]!);
+        setKey(top, shorthand[1]!, { start, end: start + shorthand[1]!.length });
+      }
       top.entryStart = i + 1;
       delete top.entryKey;
     } else if ((c === ':' || c === '=') && top.object) noteKey(text, top, i, style);
@@ -230,7 +238,10 @@ function stringEnd(text: string, start: number, offset: number): number {
 export function apiPathCompletionAt(text: string, offset: number): OffsetRange | undefined {
   let start = offset;
   while (start > 0 && /[a-z0-9_/]/.test(text[start - 1]!)) start--;
-  if (text[start] !== '/' || start === offset + 1) return undefined;
+  // After a host (`…plaid.com/`) the walk stops inside its last label: the path starts at the first slash.
+  const slash = text.indexOf('/', start);
+  if (slash < 0 || slash >= offset) return undefined;
+  start = slash;
   const before = text[start - 1];
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const head = text.slice(Math.max(lineStart, start - 96), start);
