@@ -59,13 +59,28 @@ export function findApiReferences(
   forEachMatch(REQUEST_CLASS, text, from, to, (m) => {
     const ref = requestReference(text, api, language, m[2]!, m.index + (m[1]?.length ?? 0), m[1] !== undefined);
     if (ref !== undefined) refs.push(ref);
-  });
+  }, true);
   return refs.sort((a, b) => a.range.start - b.range.start);
 }
 
-function forEachMatch(re: RegExp, text: string, from: number, to: number, fn: (m: RegExpExecArray) => void): void {
-  re.lastIndex = from;
-  for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) fn(m);
+/** Longer than any path, method call head or class name the patterns match. */
+const MATCH_SPAN = 256;
+
+/**
+ * Calls `fn` with each match starting in `[from, to)`, offsets as in `text`. The search runs on a slice: run on the
+ * whole text, a search for the next match would read on to the end of a large document after the last one.
+ */
+function forEachMatch(re: RegExp, text: string, from: number, to: number, fn: (m: RegExpExecArray) => void, wordStart = false): void {
+  const whole = from === 0 && to >= text.length;
+  const haystack = whole ? text : text.slice(from, Math.min(text.length, to + MATCH_SPAN));
+  const shift = whole ? 0 : from;
+  re.lastIndex = 0;
+  for (let m = re.exec(haystack); m !== null && m.index + shift < to; m = re.exec(haystack)) {
+    // A slice can start inside a word, where `\b` would see a boundary the text does not have.
+    if (wordStart && shift > 0 && m.index === 0 && /\w/.test(text[shift - 1] ?? '')) continue;
+    m.index += shift;
+    fn(m);
+  }
 }
 
 /**

@@ -105,3 +105,21 @@ suite('API glossary: recognising calls', () => {
     assert.deepStrictEqual(request.keys.map((k) => k.name), ['access_token']);
   });
 });
+
+suite('API glossary: recognising calls in a window', () => {
+  const text = "x.itemGet({}); abcTransactionsSyncRequest(); y.authGet({}); '/item/remove'";
+  const cases: [from: number, expected: string[]][] = [
+    [0, ['/item/get', '/auth/get', '/item/remove']],
+    [1, ['/item/get', '/auth/get', '/item/remove']],
+    [2, ['/item/get', '/auth/get', '/item/remove']],
+    [3, ['/auth/get', '/item/remove']],
+    [text.indexOf('Transactions'), ['/auth/get', '/item/remove']],
+    [text.indexOf('.authGet'), ['/auth/get', '/item/remove']],
+    [text.indexOf("'/item"), ['/item/remove']],
+  ];
+  for (const [from, expected] of cases) {
+    test(`Should find the references that start at or after ${from}, and no word cut in two`, () => {
+      assert.deepStrictEqual(findApiReferences(text, api, 'javascript', from).map((r) => r.endpoint.path), expected);
+    });
+  }
+});
