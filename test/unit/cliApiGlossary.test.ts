@@ -58,6 +58,14 @@ suite('CLI glossary: API endpoints', () => {
     assert.deepEqual(json.sdk.map((s) => `${s.sdk}:${s.method}`), ['node:transactionsSync', 'python:transactions_sync', 'ruby:transactions_sync', 'go:TransactionsSync', 'java:transactionsSync']);
   });
 
+  test('Should list the endpoints around a token type under its glossary entry', async () => {
+    const run = await runCli(['glossary', 'access-token'], cwd);
+    assert.match(run.stdout, /\nEndpoints\n {2}Created by +.*\/item\/public_token\/exchange/);
+    assert.match(run.stdout, /\n {2}Rotated by +\/item\/access_token\/invalidate\n/);
+    assert.match(run.stdout, /\n {2}Revoked by +\/item\/remove\n/);
+    assert.match(run.stdout, /\n {2}Used by +\d+ endpoints, e\.g\. /);
+  });
+
   test('Should fall back to the glossary for a term that is no endpoint, and fail for an unknown path', async () => {
     const token = await runCli(['glossary', 'access_token'], cwd);
     assert.match(token.stdout, /^Access token \(access-token/);

@@ -29,7 +29,7 @@ export function runGlossary(args: GlossaryArgs, output: Output): number {
     output.note(`error: no glossary entry matches "${maskText(args.term)}"; run \`plaid-lens glossary\` to list them all`);
     return EXIT.problems;
   }
-  output.print(args.json ? JSON.stringify(entry, null, 2) : entryText(entry));
+  output.print(args.json ? JSON.stringify(entry, null, 2) : [entryText(entry), ...tokenEndpointText(api, entry)].join('\n'));
   return EXIT.ok;
 }
 
@@ -71,4 +71,17 @@ function loadApi(output: Output): ApiIndex | undefined {
 export function endpointJson(api: ApiIndex, e: ApiEndpoint): object {
   const summary = api.summary(e);
   return { ...e, ...(summary !== undefined ? { summary } : {}), sdk: api.sdkSpellings(e) };
+}
+
+/** For a token type, the endpoints that create, rotate, revoke and use it, from the API data. */
+function tokenEndpointText(api: ApiIndex | undefined, entry: GlossaryEntry): string[] {
+  if (api === undefined || entry.token === undefined) return [];
+  const found = api.tokenEndpoints(entry.id);
+  const paths = (list: ApiEndpoint[]): string | undefined => (list.length === 0 ? undefined : list.map((e) => e.path).join(', '));
+  return ['', 'Endpoints', ...table([
+    ['Created by', paths(found.creates)],
+    ['Rotated by', paths(found.rotates)],
+    ['Revoked by', paths(found.revokes)],
+    ['Used by', found.uses.length === 0 ? undefined : `${found.uses.length} endpoints, e.g. ${found.uses.slice(0, 5).map((e) => e.path).join(', ')}`],
+  ])];
 }
