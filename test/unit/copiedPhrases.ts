@@ -45,3 +45,19 @@ export function textFields(value: unknown, at = ''): [string, string][] {
   }
   return [];
 }
+
+/**
+ * The same answer as {@link copiedPhrases}, for a large source: looks up each run of the text in `phrases` instead of
+ * searching the text for every phrase.
+ */
+export function copiedRuns(text: string, phrases: ReadonlySet<string>): string[] {
+  const w = words(text);
+  const found = new Set<string>();
+  for (let n = MIN_WHOLE_SENTENCE; n <= WINDOW; n++) {
+    for (let i = 0; i + n <= w.length; i++) {
+      const run = w.slice(i, i + n).join(' ');
+      if (phrases.has(run)) found.add(run);
+    }
+  }
+  return [...found];
+}
