@@ -188,7 +188,7 @@ suite('CLI writer, mapper and arguments', () => {
   });
 
   test('Should parse scan arguments with their defaults', () => {
-    assert.deepEqual(parseScanArgs([]), { help: false, paths: ['.'], format: 'text', output: undefined, config: undefined, maxWarnings: undefined, maxFileSizeKb: 1024 });
+    assert.deepEqual(parseScanArgs([]), { help: false, paths: ['.'], format: 'text', output: undefined, config: undefined, maxWarnings: undefined, maxFileSizeKb: 1024, staged: false });
     const all = parseScanArgs(['src', '--format=sarif', '-o', 'out.sarif', '-c', 'x.json', '--max-warnings', '0', '--max-file-size', '64', 'lib']);
     assert.deepEqual(all, { help: false, paths: ['src', 'lib'], format: 'sarif', output: 'out.sarif', config: 'x.json', maxWarnings: 0, maxFileSizeKb: 64 });
   });
