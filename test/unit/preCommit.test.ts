@@ -65,6 +65,25 @@ suite(`pre-commit hook (seed ${GIT_TEST_SEED + 2})`, function () {
     assert.throws(() => project.git('rev-parse', '--verify', 'HEAD'), 'no commit was made');
   });
 
+  test('Should refuse the same commit through the plain .git/hooks/pre-commit line of the README', () => {
+    const plain = TestRepo.at(path.join(tmp, 'plain'));
+    fs.mkdirSync(plain.root);
+    plain.git('init', '-q');
+    const hook = /```sh\n(#!\/bin\/sh\nexec plaid-lens scan --staged\n)```/.exec(fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8'));
+    assert.ok(hook, 'the README shows the hook');
+    fs.writeFileSync(path.join(plain.root, '.git', 'hooks', 'pre-commit'), hook[1], { mode: 0o755 });
+    const secret = hex(30);
+    plain.write({ 'app.js': PLAID_HEADER + secretLine(secret) });
+    run(plain, 'git', ['add', '-A']);
+    const refused = run(plain, 'git', ['commit', '-m', 'add']);
+    assert.equal(refused.status, 1, refused.output);
+    assert.match(refused.output, /1 problem \(1 error, 0 warnings\)/);
+    assert.deepEqual(leakedValues(refused.output, [secret]), []);
+    plain.write({ 'app.js': PLAID_HEADER });
+    run(plain, 'git', ['add', '-A']);
+    assert.equal(run(plain, 'git', ['commit', '-m', 'clean']).status, 0);
+  });
+
   test('Should let a clean commit through', () => {
     project.write({ 'src/config.js': PLAID_HEADER + 'const PLAID_SECRET = process.env.PLAID_SECRET;\n' });
     run(project, 'git', ['add', '-A']);
