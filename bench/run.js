@@ -21,6 +21,7 @@ const SECTIONS = {
   editor: () => require('./sections/editor').runEditor,
   adversarial: () => require('./sections/adversarial').runAdversarial,
   cli: () => require('./sections/cli').runCli,
+  history: () => require('./sections/history').runHistory,
   vsix: () => require('./sections/vsix').runVsix,
 };
 
@@ -107,6 +108,7 @@ async function main() {
   const commands = [
     `npm run bench${flags.length ? ` -- ${flags.join(' ')}` : ''}`,
     ...(results.cli?.commands ?? []),
+    ...(results.history?.commands ?? []),
   ];
   machine.loadAverageAtEnd = require('node:os').loadavg()[0];
   const report = renderReport(results, { machine, options, commands });
