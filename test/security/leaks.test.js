@@ -118,7 +118,7 @@ suite('Secrets are never shown whole', () => {
           ['history', '--format', format, '--output', `../out/history.${format}`],
           ['scan', '--staged', '--format', format],
         ]),
-        ['history', '--write-baseline', '../out/history-baseline.json'],
+        ['history', '--write-baseline', '../out/history-baseline.json', '--write-sources', '../out/sources'],
         ['history', '--baseline', '../out/history-baseline.json'],
         ['scan', '--staged', '--write-baseline', '../out/staged-baseline.json'],
         ['scan', '--write-baseline', '../out/scan-baseline.json', '.'],
@@ -132,7 +132,9 @@ suite('Secrets are never shown whole', () => {
         captures.push(...cliCaptures(args, run));
       }
       assert.ok(findings >= LANGUAGES.length, `history found only ${findings} values`);
-      for (const file of fs.readdirSync(path.join(tmp, 'out'))) captures.push({ source: `out/${file}`, text: fs.readFileSync(path.join(tmp, 'out', file), 'utf8') });
+      const written = fs.readdirSync(path.join(tmp, 'out'), { recursive: true }).filter((f) => fs.statSync(path.join(tmp, 'out', f)).isFile());
+      assert.ok(written.filter((f) => f.startsWith('sources')).length >= LANGUAGES.length / 2, 'too few masked sources written');
+      for (const file of written) captures.push({ source: `out/${file}`, text: fs.readFileSync(path.join(tmp, 'out', file), 'utf8') });
       for (const args of [['history', '--since', token], ['history', '--branch', secret], ['history', '--baseline', secret], ['history', token]]) {
         const run = await runCli(args, { cwd: repo });
         assert.equal(run.code, args[1] === token ? 0 : 2, `${args.join(' ')}: ${run.stderr}`);

@@ -206,6 +206,24 @@ suite(`CLI history (seed ${GIT_TEST_SEED})`, () => {
     assert.equal(both.code, 2);
   });
 
+  test('Should write each reported file as it stood in its commit, masked, with --write-sources', async () => {
+    const r = repo('sources');
+    const [secret, token] = [hex(30), `access-sandbox-${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`];
+    const text = PLAID_HEADER + '// line 2\n' + secretLine(secret) + `const token = '${token}';\n`;
+    const added = r.commit('add', { 'src/a.js': text });
+    r.commit('remove', { 'src/a.js': PLAID_HEADER });
+    const out = path.join(r.root, '..', `${path.basename(r.root)}-sources`);
+    folders.push(out);
+    const run = await runCli(['history', '--write-sources', out], r.root);
+    assert.equal(run.code, 1, run.stderr);
+    const written = fs.readFileSync(path.join(out, added, 'src', 'a.js'), 'utf8');
+    assert.equal(written.split('\n').length, text.split('\n').length, 'lines stay where they were');
+    assert.match(written.split('\n')[2]!, new RegExp(`PLAID_SECRET = '${secret.slice(0, 4)}…${secret.slice(-4)}'`));
+    assert.match(written.split('\n')[3]!, /access-sandbox-…[0-9a-f]{4}'/);
+    assert.deepEqual(leakedValues(written, [secret, token, token.slice(15, 35)]), []);
+    assert.deepEqual(fs.readdirSync(out), [added]);
+  });
+
   test('Should write SARIF whose results carry the commit and never the value', async () => {
     const r = repo('sarif');
     const secret = hex(30);

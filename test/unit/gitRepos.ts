@@ -21,11 +21,11 @@ export function seededHex(seed: number): (digits: number) => string {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   return (digits) => {
-    // Redraw the rare draw so repetitive that scanners take it for a placeholder.
+    // Redraw the rare key so repetitive that scanners take it for a placeholder (short parts of a UUID need not be varied).
     for (;;) {
       let s = '';
       for (let i = 0; i < digits; i++) s += '0123456789abcdef'[Math.floor(next() * 16)];
-      if (new Set(s).size >= 9) return s;
+      if (digits < 16 || new Set(s).size >= 9) return s;
     }
   };
 }

@@ -66,6 +66,8 @@ export interface HistoryArgs {
   jobs?: number;
   baseline?: string;
   writeBaseline?: string;
+  /** Also write each finding's file, as it stood in its commit and masked, under this folder (for editors). */
+  writeSources?: string;
 }
 
 /** Options of `plaid-lens decode`. */
@@ -133,6 +135,7 @@ export function parseHistoryArgs(argv: string[]): HistoryArgs {
     jobs: { type: 'string', short: 'j' },
     baseline: { type: 'string' },
     'write-baseline': { type: 'string' },
+    'write-sources': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   const common = parseScanArgs(
@@ -156,6 +159,7 @@ export function parseHistoryArgs(argv: string[]): HistoryArgs {
     ...(common.jobs === undefined ? {} : { jobs: common.jobs }),
     baseline: common.baseline,
     writeBaseline: common.writeBaseline,
+    ...(typeof values['write-sources'] === 'string' ? { writeSources: nonEmpty(values['write-sources'] as string, '--write-sources') } : {}),
   };
 }
 

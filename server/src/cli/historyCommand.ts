@@ -16,6 +16,7 @@ import { EXIT, UsageError, type HistoryArgs } from './args';
 import { formatHistory, historyTotals } from './formatHistory';
 import { asUsageError, openGitScan, sizeLimitName, type GitScanTools } from './gitContext';
 import { headValues } from './headValues';
+import { writeSources } from './historySources';
 import type { Output } from './output';
 import type { ScanContext } from './scanCommand';
 import { baselinedLine, planBaseline, settleBaseline } from './scanBaseline';
@@ -29,6 +30,8 @@ export interface HistoryFinding {
   /** Path from the repository root, posix, in that commit. */
   path: string;
   absPath: string;
+  /** The blob of the file in that commit. */
+  blob: string;
   finding: HashedFinding;
   presentAtHead: boolean;
 }
@@ -44,24 +47,28 @@ export async function runHistory(args: HistoryArgs, context: ScanContext): Promi
   const controller = new AbortController();
   const interrupt = (): void => controller.abort();
   process.once('SIGINT', interrupt);
-  let found: HistoryFinding[] | undefined;
+  let settled: { fresh: HistoryFinding[]; baselined: number } | undefined;
   try {
     const revisions = await revisionsOf(args, git);
-    found = revisions === undefined ? [] : await scanHistory(args, git, revisions, plan.salt, context, controller.signal);
+    const found = revisions === undefined ? [] : await scanHistory(args, git, revisions, plan.salt, context, controller.signal);
     if (found !== undefined && found.length > 0 && git.repo.hasCommits) {
       const atHead = await asUsageError(headValues(git, pathspecs(args.paths, cwd, git.repo.root), plan.salt, sizeLimitName(args.maxFileSizeKb)));
       for (const f of found) f.presentAtHead = atHead.has(f.finding.valueHash);
+    }
+    if (found !== undefined && !controller.signal.aborted) {
+      settled = await settleBaseline(found, plan, cwd, output);
+      if (args.writeSources !== undefined) await writeSources(path.resolve(cwd, args.writeSources), settled.fresh, git.reader, git.configs, output);
     }
   } finally {
     process.removeListener('SIGINT', interrupt);
     output.clearProgress();
     await git.close();
   }
-  if (found === undefined || controller.signal.aborted) {
+  if (settled === undefined || controller.signal.aborted) {
     output.note('plaid-lens: history scan interrupted; no report written');
     return EXIT.interrupted;
   }
-  const { fresh, baselined } = await settleBaseline(found, plan, cwd, output);
+  const { fresh, baselined } = settled;
   const held = baselinedLine(baselined, args.baseline);
   if (held !== '' && args.format !== 'text') output.note(held);
   const report = formatHistory(fresh, args.format, { tool: context.tool, rootDir: git.repo.root }) + (held !== '' && args.format === 'text' ? `${held}\n` : '');
@@ -100,7 +107,7 @@ async function scanHistory(args: HistoryArgs, git: GitScanTools, revisions: stri
   const seenValues = new Set<string>();
   const seenBlobs = new BlobSeen();
   const found: HistoryFinding[] = [];
-  const pending: { commit: LogCommit; path: string; outcome: Promise<BlobOutcome> }[] = [];
+  const pending: { commit: LogCommit; path: string; blob: string; outcome: Promise<BlobOutcome> }[] = [];
   let commits = 0;
   let binaries = 0;
   const settle = async (): Promise<void> => {
@@ -117,7 +124,7 @@ async function scanHistory(args: HistoryArgs, git: GitScanTools, revisions: stri
       if (seenValues.has(key)) continue;
       seenValues.add(key);
       const { hash, author, date } = next.commit;
-      found.push({ commit: hash, author, date, path: next.path, absPath, finding, presentAtHead: false });
+      found.push({ commit: hash, author, date, path: next.path, absPath, blob: next.blob, finding, presentAtHead: false });
     }
   };
   const log = logCommits(logArgs(revisions, pathspecs(args.paths, context.cwd, repo.root)), repo.root);
@@ -132,7 +139,7 @@ async function scanHistory(args: HistoryArgs, git: GitScanTools, revisions: stri
         const absPath = path.join(repo.root, ...change.path.split('/'));
         if (configs.ignoredBy(absPath) !== undefined) continue;
         const outcome = readAndScan({ ...change, rules: configs.rulesFor(absPath) }, reader, pool, salt, sizeLimit);
-        pending.push({ commit, path: change.path, outcome });
+        pending.push({ commit, path: change.path, blob: change.blob, outcome });
         while (pending.length >= IN_FLIGHT) await settle();
       }
     }

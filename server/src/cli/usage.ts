@@ -82,6 +82,8 @@ Options:
                              work tree at or above each path)
   --baseline FILE            Report only findings that FILE does not hold; the summary says how many it held
   --write-baseline FILE      Record every finding in FILE (a fingerprint each, never the value)
+  --write-sources DIR        Also write each reported file as it stood in its commit, every flagged value
+                             masked, to DIR/<commit>/<path> (what the editor's Scan Git History shows)
   --max-warnings N           Exit with 1 when there are more than N warnings
   --max-file-size KB         Skip file versions larger than KB kilobytes (default: 1024)
   -j, --jobs N               Scan on N threads (default: one per core)
