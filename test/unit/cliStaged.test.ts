@@ -71,6 +71,26 @@ suite(`CLI scan --staged and baselines (seed ${GIT_TEST_SEED + 1})`, () => {
     noLeak(all.run, [a, b, c]);
   });
 
+  test('Should report many staged files in path order, on one thread or on several', async () => {
+    const r = repo('staged-many');
+    const files: Record<string, string> = {};
+    const secrets: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const secret = hex(30);
+      if (i % 3 === 0) secrets.push(secret);
+      files[`f/${String(i).padStart(2, '0')}.js`] = i % 3 === 0 ? PLAID_HEADER + secretLine(secret) : PLAID_HEADER;
+    }
+    r.write(files);
+    r.git('add', '-A');
+    const expected = Object.keys(files).filter((_, i) => i % 3 === 0);
+    for (const jobs of [[], ['--jobs', '1'], ['--jobs', '3']]) {
+      const { run, files: reported } = await staged(r.root, ...jobs);
+      assert.equal(run.code, 1, run.stderr);
+      assert.deepEqual(reported.map((f) => f.file), expected, `jobs ${jobs.join(' ') || 'default'}`);
+      noLeak(run, secrets);
+    }
+  });
+
   test('Should refuse a folder outside git with a clear usage error', async () => {
     const plain = makeTempDir('staged-not-git');
     folders.push(plain);

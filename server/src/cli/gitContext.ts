@@ -17,9 +17,14 @@ export interface GitScanTools {
   configs: ConfigResolver;
   reader: BlobReader;
   pool: BlobScanPool;
+  /** Uses every core when `blobs` are many and `--jobs` was not given (the pool starts no thread before its first blob). */
+  scaleFor(blobs: number): void;
   /** Ends git and the worker threads. */
   close(): Promise<void>;
 }
+
+/** Blobs below which starting worker threads costs more than it saves, as for files named to `scan`. */
+const FEW_BLOBS = 16;
 
 /** Opens the repository around `cwd` and starts the reader and pool; "not a git repository" is a usage error. */
 export async function openGitScan(cwd: string, options: { config?: string; maxFileSizeKb: number; jobs?: number }, manyBlobs: boolean): Promise<GitScanTools> {
@@ -27,17 +32,20 @@ export async function openGitScan(cwd: string, options: { config?: string; maxFi
   // Up to the root, as `scan` does: the nearest config at or above a file's place in the work tree applies.
   const configs = options.config === undefined ? ConfigResolver.discovering({ cwd }) : ConfigResolver.fixed(cwd, options.config);
   const reader = new BlobReader(cwd, options.maxFileSizeKb * 1024);
-  const jobs = options.jobs ?? (manyBlobs ? defaultJobs() : 1);
-  const pool = new BlobScanPool(jobs, path.join(__dirname, 'blobScanWorker.js'));
-  return {
+  const workerScript = path.join(__dirname, 'blobScanWorker.js');
+  const tools: GitScanTools = {
     repo,
     configs,
     reader,
-    pool,
+    pool: new BlobScanPool(options.jobs ?? (manyBlobs ? defaultJobs() : 1), workerScript),
+    scaleFor: (blobs) => {
+      if (options.jobs === undefined && !manyBlobs && blobs >= FEW_BLOBS) tools.pool = new BlobScanPool(defaultJobs(), workerScript);
+    },
     close: async () => {
-      await Promise.all([reader.close(), pool.close()]);
+      await Promise.all([reader.close(), tools.pool.close()]);
     },
   };
+  return tools;
 }
 
 /** Turns the git failures a user can fix (not a repository, git missing, a bad revision) into usage errors. */

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { plural } from '../engine';
 import type { FileResult } from '../files/report';
 import { runGit } from '../git/gitProcess';
-import { noteOf, readAndScan } from '../git/readAndScan';
+import { noteOf, readAndScan, type BlobOutcome } from '../git/readAndScan';
 import type { ScanArgs } from './args';
 import { asUsageError, openGitScan, sizeLimitName } from './gitContext';
 import type { ScanContext } from './scanCommand';
@@ -18,6 +18,9 @@ export interface StagedFile {
   path: string;
   blob: string;
 }
+
+/** Files read and scanned at once, at most. */
+const IN_FLIGHT = 64;
 
 /** Modes of regular files (symbolic links and submodules are not text to scan). */
 const FILE_MODES: ReadonlySet<string> = new Set(['100644', '100755', '100664']);
@@ -32,18 +35,27 @@ export async function scanStaged(args: ScanArgs, context: ScanContext): Promise<
   process.once('SIGINT', interrupt);
   try {
     const staged = await asUsageError(stagedFiles(cwd, args.paths, git.repo.hasCommits));
+    git.scaleFor(staged.length);
     const results: FileResult[] = [];
+    const pending: { absPath: string; displayPath: string; outcome: Promise<BlobOutcome> }[] = [];
+    // Files are read and scanned a bounded number at a time, and reported in path order.
+    const settle = async (): Promise<void> => {
+      const { absPath, displayPath, outcome } = pending.shift()!;
+      const done = await outcome;
+      const note = noteOf(done);
+      results.push({ absPath, displayPath, findings: done.kind === 'scanned' ? done.findings : [], ...(note ? { note } : {}) });
+      if (note !== undefined) output.note(`${note.kind === 'skipped' ? 'note' : 'warning'}: ${displayPath}: ${note.kind === 'skipped' ? 'skipped, ' : ''}${note.reason}`);
+      output.progress(`Scanning staged files… ${plural(results.length, 'file')}`);
+    };
     for (const file of staged) {
       if (controller.signal.aborted) return undefined;
       const absPath = path.join(git.repo.root, ...file.path.split('/'));
-      const displayPath = path.relative(cwd, absPath) || '.';
       if (git.configs.ignoredBy(absPath) !== undefined) continue;
-      output.progress(`Scanning staged files… ${plural(results.length, 'file')}`);
-      const outcome = await readAndScan({ ...file, rules: git.configs.rulesFor(absPath) }, git.reader, git.pool, plan.salt, sizeLimitName(args.maxFileSizeKb));
-      const note = noteOf(outcome);
-      results.push({ absPath, displayPath, findings: outcome.kind === 'scanned' ? outcome.findings : [], ...(note ? { note } : {}) });
-      if (note !== undefined) output.note(`${note.kind === 'skipped' ? 'note' : 'warning'}: ${displayPath}: ${note.kind === 'skipped' ? 'skipped, ' : ''}${note.reason}`);
+      const outcome = readAndScan({ ...file, rules: git.configs.rulesFor(absPath) }, git.reader, git.pool, plan.salt, sizeLimitName(args.maxFileSizeKb));
+      pending.push({ absPath, displayPath: path.relative(cwd, absPath) || '.', outcome });
+      while (pending.length >= IN_FLIGHT) await settle();
     }
+    while (pending.length > 0) await settle();
     output.clearProgress();
     if (controller.signal.aborted) return undefined;
     return await settleFileBaseline(results, plan, cwd, output);
