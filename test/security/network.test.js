@@ -94,7 +94,7 @@ suite('No network and nothing executed, under strace', () => {
   }
 
   /** Git subcommands the CLI may run: all of them only read. */
-  const GIT_READS = ['rev-parse', 'config', 'diff', 'log', 'cat-file', 'ls-tree'];
+  const GIT_READS = ['rev-parse', 'config', 'diff', 'log', 'cat-file', 'ls-tree', 'rev-list'];
   /** The options every git run starts with (server/src/git/gitProcess.ts). */
   const GIT_PREFIX = ['git', '--no-pager', '--literal-pathspecs', '-c', 'protocol.allow=never', '-c', 'core.fsmonitor=false'];
 

@@ -149,6 +149,28 @@ suite(`CLI history (seed ${GIT_TEST_SEED})`, () => {
     noLeak(run, [early, late]);
   });
 
+  test('Should scan a partial clone\'s downloaded blobs, skip the others with a note, and fetch nothing', async () => {
+    const r = repo('partial-source');
+    const [old, current] = [hex(30), hex(30)];
+    r.commit('old', { 'old.js': PLAID_HEADER + secretLine(old) });
+    r.commit('drop', { 'old.js': PLAID_HEADER });
+    const added = r.commit('current', { 'current.js': PLAID_HEADER + secretLine(current) });
+    r.git('config', 'uploadpack.allowFilter', 'true');
+    const cloneDir = makeTempDir('partial');
+    folders.push(cloneDir);
+    // The checkout downloads HEAD's blobs; the older versions stay on the "server".
+    TestRepo.at(cloneDir).git('clone', '-q', '--filter=blob:none', `file://${r.root}`, 'clone');
+    const clone = TestRepo.at(path.join(cloneDir, 'clone'));
+    const { run, entries } = await history(clone);
+    assert.equal(run.code, 1, run.stderr);
+    assert.deepEqual(entries.map((e) => [e.commit, e.path, e.presentAtHead]), [[added, 'current.js', true]]);
+    assert.match(run.stderr, /partial clone: 1 file version it never downloaded was not scanned \(nothing is fetched\)/);
+    // Nothing was fetched: the old blob is still missing.
+    const oldBlob = r.git('rev-parse', 'HEAD~2:old.js').trim();
+    assert.match(clone.git('rev-list', '--objects', '--missing=print', '--all'), new RegExp(`^\\?${oldBlob}$`, 'm'));
+    noLeak(run, [old, current]);
+  });
+
   test('Should note a missing blob and a corrupt one and still report the other findings', async () => {
     const r = repo('missing');
     const [kept, lost, broken] = [hex(30), hex(30), hex(30)];

@@ -10,8 +10,11 @@ import * as path from 'node:path';
 /** Blobs scanned at once, at most. */
 const IN_FLIGHT = 64;
 
-/** The value hashes of every finding in HEAD's files under `pathspecs` (root-relative). */
-export async function headValues(git: GitScanTools, pathspecs: readonly string[], salt: string, sizeLimit: string): Promise<Set<string>> {
+/**
+ * The value hashes of every finding in HEAD's files under `pathspecs` (root-relative); blobs in `missing` (a partial
+ * clone's) are left out rather than asked for.
+ */
+export async function headValues(git: GitScanTools, pathspecs: readonly string[], missing: ReadonlySet<string>, salt: string, sizeLimit: string): Promise<Set<string>> {
   const { repo, configs, reader, pool } = git;
   const listing = await runGit(['ls-tree', '-r', '-z', '--full-tree', 'HEAD', '--', ...pathspecs], repo.root);
   const values = new Set<string>();
@@ -21,6 +24,7 @@ export async function headValues(git: GitScanTools, pathspecs: readonly string[]
     const match = /^(100644|100755|100664) blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
     if (match === null) continue;
     const [, , blob, file] = match;
+    if (missing.has(blob!)) continue;
     const absPath = path.join(repo.root, ...file!.split('/'));
     if (configs.ignoredBy(absPath) !== undefined) continue;
     pending.push(

@@ -11,7 +11,7 @@ import type { HashedFinding } from '../git/blobScan';
 import { GitError } from '../git/gitProcess';
 import { logArgs, logCommits, type LogCommit } from '../git/logStream';
 import { readAndScan, type BlobOutcome } from '../git/readAndScan';
-import { verifyCommit } from '../git/repository';
+import { missingObjects, verifyCommit } from '../git/repository';
 import { EXIT, UsageError, type HistoryArgs } from './args';
 import { formatHistory, historyTotals } from './formatHistory';
 import { asUsageError, openGitScan, sizeLimitName, type GitScanTools } from './gitContext';
@@ -50,9 +50,12 @@ export async function runHistory(args: HistoryArgs, context: ScanContext): Promi
   let settled: { fresh: HistoryFinding[]; baselined: number } | undefined;
   try {
     const revisions = await revisionsOf(args, git);
-    const found = revisions === undefined ? [] : await scanHistory(args, git, revisions, plan.salt, context, controller.signal);
+    const specs = pathspecs(args.paths, cwd, git.repo.root);
+    // Blobs a partial clone never downloaded are skipped, never fetched; asking git for each would stop it each time.
+    const missing = git.repo.partial && revisions ? await asUsageError(missingObjects([...revisions, 'HEAD'], specs, git.repo.root)) : new Set<string>();
+    const found = revisions === undefined ? [] : await scanHistory(args, git, revisions, missing, plan.salt, context, controller.signal);
     if (found !== undefined && found.length > 0 && git.repo.hasCommits) {
-      const atHead = await asUsageError(headValues(git, pathspecs(args.paths, cwd, git.repo.root), plan.salt, sizeLimitName(args.maxFileSizeKb)));
+      const atHead = await asUsageError(headValues(git, specs, missing, plan.salt, sizeLimitName(args.maxFileSizeKb)));
       for (const f of found) f.presentAtHead = atHead.has(f.finding.valueHash);
     }
     if (found !== undefined && !controller.signal.aborted) {
@@ -98,11 +101,19 @@ async function revisionsOf(args: HistoryArgs, git: GitScanTools): Promise<string
 }
 
 /** Streams the log and returns the first finding of each value, oldest first; undefined when aborted. */
-async function scanHistory(args: HistoryArgs, git: GitScanTools, revisions: string[], salt: string, context: ScanContext, signal: AbortSignal): Promise<HistoryFinding[] | undefined> {
+async function scanHistory(
+  args: HistoryArgs,
+  git: GitScanTools,
+  revisions: string[],
+  missing: ReadonlySet<string>,
+  salt: string,
+  context: ScanContext,
+  signal: AbortSignal,
+): Promise<HistoryFinding[] | undefined> {
   const { output } = context;
   const { repo, configs, reader, pool } = git;
   if (repo.shallow) output.note('note: this is a shallow clone: history stops at its oldest commit, which shows every file it holds as added');
-  if (repo.partial) output.note('note: this is a partial clone: blobs it did not download are reported as missing, never fetched');
+  const specs = pathspecs(args.paths, context.cwd, repo.root);
   const sizeLimit = sizeLimitName(args.maxFileSizeKb);
   const seenValues = new Set<string>();
   const seenBlobs = new BlobSeen();
@@ -110,6 +121,7 @@ async function scanHistory(args: HistoryArgs, git: GitScanTools, revisions: stri
   const pending: { commit: LogCommit; path: string; blob: string; outcome: Promise<BlobOutcome> }[] = [];
   let commits = 0;
   let binaries = 0;
+  let absent = 0;
   const settle = async (): Promise<void> => {
     const next = pending.shift()!;
     const outcome = await next.outcome;
@@ -127,7 +139,7 @@ async function scanHistory(args: HistoryArgs, git: GitScanTools, revisions: stri
       found.push({ commit: hash, author, date, path: next.path, absPath, blob: next.blob, finding, presentAtHead: false });
     }
   };
-  const log = logCommits(logArgs(revisions, pathspecs(args.paths, context.cwd, repo.root)), repo.root);
+  const log = logCommits(logArgs(revisions, specs), repo.root);
   try {
     for await (const commit of notingFailure(log, output)) {
       if (signal.aborted) return undefined;
@@ -136,6 +148,10 @@ async function scanHistory(args: HistoryArgs, git: GitScanTools, revisions: stri
         // A blob seen before holds no value that was not reported already.
         if (seenBlobs.has(change.blob)) continue;
         seenBlobs.add(change.blob);
+        if (missing.has(change.blob)) {
+          absent++;
+          continue;
+        }
         const absPath = path.join(repo.root, ...change.path.split('/'));
         if (configs.ignoredBy(absPath) !== undefined) continue;
         const outcome = readAndScan({ ...change, rules: configs.rulesFor(absPath) }, reader, pool, salt, sizeLimit);
@@ -148,6 +164,9 @@ async function scanHistory(args: HistoryArgs, git: GitScanTools, revisions: stri
     await log.return(undefined);
   }
   if (binaries > 0) output.note(`note: skipped ${plural(binaries, 'binary file version')}`);
+  if (repo.partial) {
+    output.note(`note: this is a partial clone: ${plural(absent, 'file version')} it never downloaded ${absent === 1 ? 'was' : 'were'} not scanned (nothing is fetched)`);
+  }
   return signal.aborted ? undefined : found;
 }
 

@@ -32,11 +32,25 @@ export async function openRepository(cwd: string): Promise<Repository> {
   }
   const [shallow = 'false', root = cwd] = lines;
   const hasCommits = (await verifyCommit('HEAD', cwd)) !== undefined;
-  const partial = await runGit(['config', '--get', 'extensions.partialClone'], cwd).then(
+  // A partial clone names a promisor remote (and, in newer repository formats, `extensions.partialClone`).
+  const partial = await runGit(['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..+\\.promisor)$'], cwd).then(
     (out) => out.toString('utf8').trim() !== '',
     () => false,
   );
   return { root, hasCommits, shallow: shallow === 'true', partial };
+}
+
+/**
+ * The objects a partial clone lacks among those `revisions` reach (limited to `pathspecs`), listed without fetching
+ * them (`rev-list --missing=print`), so the scan can skip them instead of asking git for each one.
+ */
+export async function missingObjects(revisions: readonly string[], pathspecs: readonly string[], cwd: string): Promise<Set<string>> {
+  const flags = revisions.filter((r) => r === '--all');
+  const revs = revisions.filter((r) => r !== '--all');
+  const out = await runGit(['rev-list', '--objects', '--missing=print', ...flags, '--end-of-options', ...revs, '--', ...pathspecs], cwd);
+  const missing = new Set<string>();
+  for (const line of out.toString('latin1').split('\n')) if (line.startsWith('?')) missing.add(line.slice(1).trim());
+  return missing;
 }
 
 /** The full hash of the commit `rev` names, or undefined when it names none. */
