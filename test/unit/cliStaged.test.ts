@@ -13,7 +13,9 @@ interface JsonFile {
   findings: { rule: string; line: number }[];
 }
 
-suite(`CLI scan --staged and baselines (seed ${GIT_TEST_SEED + 1})`, () => {
+suite(`CLI scan --staged and baselines (seed ${GIT_TEST_SEED + 1})`, function () {
+  // Each test builds a repository with a git process per step and runs the CLI: minutes on a busy machine.
+  this.timeout(120_000);
   const hex = seededHex(GIT_TEST_SEED + 1);
   const folders: string[] = [];
   suiteSetup(assertCliBuilt);

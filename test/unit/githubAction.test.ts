@@ -135,7 +135,7 @@ suite('GitHub Action metadata', () => {
 });
 
 suite(`GitHub Action steps (seed ${GIT_TEST_SEED + 3})`, function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
   const hex = seededHex(GIT_TEST_SEED + 3);
   const folders: string[] = [];
   suiteSetup(assertCliBuilt);
