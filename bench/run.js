@@ -22,6 +22,7 @@ const SECTIONS = {
   api: () => require('./sections/api').runApi,
   adversarial: () => require('./sections/adversarial').runAdversarial,
   cli: () => require('./sections/cli').runCli,
+  history: () => require('./sections/history').runHistory,
   vsix: () => require('./sections/vsix').runVsix,
 };
 
@@ -108,6 +109,7 @@ async function main() {
   const commands = [
     `npm run bench${flags.length ? ` -- ${flags.join(' ')}` : ''}`,
     ...(results.cli?.commands ?? []),
+    ...(results.history?.commands ?? []),
   ];
   machine.loadAverageAtEnd = require('node:os').loadavg()[0];
   const report = renderReport(results, { machine, options, commands });

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite drives: Chromium (the real-editor tests), Neovim and Emacs (more real LSP
-# clients), strace (the no-network proof), ripgrep, libkrb5-dev and a C++ toolchain (code-server's install builds
-# native modules). Idempotent; as root with apt-get it installs what is missing, elsewhere it names what is missing
-# and leaves the choice to you.
+# clients), strace (the no-network proof), ripgrep, git and pre-commit (the history scans and the hook test),
+# libkrb5-dev and a C++ toolchain (code-server's install builds native modules). Idempotent; as root with apt-get it
+# installs what is missing, elsewhere it names what is missing and leaves the choice to you.
 set -euo pipefail
-packages=(chromium neovim emacs-nox elpa-eglot strace ripgrep libkrb5-dev python3 make g++)
+packages=(chromium neovim emacs-nox elpa-eglot strace ripgrep pre-commit git libkrb5-dev python3 make g++)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

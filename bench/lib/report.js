@@ -6,6 +6,7 @@
  */
 const fs = require('node:fs');
 const { RATIO_TARGET } = require('../sections/adversarial');
+const { historyTargets, historyTable } = require('../sections/history');
 const { BENCHMARKS_MD } = require('./paths');
 
 const START = '<!-- bench:start -->';
@@ -194,9 +195,10 @@ function renderReport(results, { machine, options, commands }) {
     row(['Target', 'Measured', 'Peer in the same run', 'Status']),
     row(['---', '---', '---', '---']),
     ...targetRows(results).map(row),
+    ...(results.history ? historyTargets(results.history).map(row) : []),
   ];
   if (results.cli?.available) lines.push('', ...cliTable(results.cli));
-  lines.push(...detailTables(results));
+  lines.push(...detailTables(results), ...historyTable(results.history));
   lines.push('', '### Commands', '', '```sh', ...commands, '```');
   return lines.join('\n') + '\n';
 }

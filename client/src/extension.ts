@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { DecodedToken } from '../../server/src/engine';
 import { registerCommands, showGlossaryEntry, type CommandTargets } from './commands';
 import { registerDecoder } from './decoder';
+import { registerGitHistory, type GitHistory } from './gitHistory';
 import { GlossaryDetail } from './glossaryDetail';
 import { registerGlossaryTree, type GlossaryNode, type GlossaryTreeProvider } from './glossaryTree';
 import { PlaidLensServer, type ServerStatus } from './languageClient';
@@ -35,6 +36,8 @@ export interface PlaidLensApi {
   shownGlossaryEntry(): string | undefined;
   /** True while the Token Lifecycle view is drawn and on screen. */
   lifecycleViewVisible(): boolean;
+  /** The last "Plaid: Scan Git History" run, for the Tokens view's History group. */
+  gitHistory: Pick<GitHistory, 'findings' | 'uriOf'>;
   /** Scans the workspace through the language server as "Plaid: Scan Workspace" does, without the notification. */
   scanWorkspace(token?: vscode.CancellationToken): Promise<ScanSummary>;
 }
@@ -59,7 +62,8 @@ export function activate(context: vscode.ExtensionContext): PlaidLensApi {
   const openEntry = (id: string): void => void showGlossaryEntry(targets, id);
 
   const lifecycle = registerLifecycleView(context, openEntry);
-  const tokensTree = registerTokensView(context, index);
+  const gitHistory = registerGitHistory(context);
+  const tokensTree = registerTokensView(context, index, gitHistory);
   const decoder = registerDecoder(context, server, openEntry);
   registerStatusBar(context, server);
   registerCommands(context, targets);
@@ -76,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): PlaidLensApi {
     serverProcessId: () => running.processId,
     glossaryTree: glossary.provider,
     tokensTree,
+    gitHistory,
     showGlossaryEntry: (id) => showGlossaryEntry(targets, id),
     shownGlossaryEntry: () => detail.shownEntryId,
     lifecycleViewVisible: () => lifecycle.visible,

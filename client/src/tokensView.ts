@@ -2,10 +2,12 @@
  * The Tokens view: the Plaid tokens and findings of the open file and of the workspace, grouped by token type and
  * environment, every token masked. Tokens come from the {@link TokenIndex}; findings are the `plaid-lens`
  * diagnostics VS Code holds, so the view shows exactly what the Problems panel shows. Selecting a row opens the place.
+ * After "Plaid: Scan Git History", a "History" group lists what each commit introduced.
  */
 import * as vscode from 'vscode';
 import { environmentEntries, knownPrefixes, plural } from '../../server/src/engine';
 import { DIAGNOSTIC_SOURCE } from '../../server/src/protocol';
+import type { GitHistory, HistoryEntry } from './gitHistory';
 import type { TokenIndex, TokenOccurrence } from './tokenIndex';
 
 /** The view's id in package.json. */
@@ -33,6 +35,8 @@ export type TokensNode = { id: string } & (
   | { kind: 'token'; token: TokenOccurrence; findings: readonly Finding[]; showFile: boolean }
   | { kind: 'others'; findings: Finding[]; showFile: boolean }
   | { kind: 'finding'; finding: Finding; showFile: boolean }
+  | { kind: 'history'; entries: readonly HistoryEntry[] }
+  | { kind: 'historyFinding'; entry: HistoryEntry; uri: vscode.Uri }
 );
 
 /** Tree data for the Tokens view. */
@@ -42,9 +46,13 @@ export class TokensTreeProvider implements vscode.TreeDataProvider<TokensNode>, 
   private readonly subscriptions: vscode.Disposable[];
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly index: TokenIndex) {
+  constructor(
+    private readonly index: TokenIndex,
+    private readonly history?: GitHistory,
+  ) {
     this.subscriptions = [
       index.onDidChange(() => this.refreshSoon()),
+      ...(history ? [history.onDidScan(() => this.refreshSoon())] : []),
       vscode.languages.onDidChangeDiagnostics(() => this.refreshSoon()),
       vscode.window.onDidChangeActiveTextEditor(() => this.refreshSoon()),
     ];
@@ -84,6 +92,8 @@ export class TokensTreeProvider implements vscode.TreeDataProvider<TokensNode>, 
           finding,
           showFile: node.showFile,
         }));
+      case 'history':
+        return node.entries.map((entry, i) => ({ id: `history/${entry.commit}/${entry.path}:${entry.line}:${i}`, kind: 'historyFinding', entry, uri: this.history!.uriOf(entry) }));
       default:
         return [];
     }
@@ -101,6 +111,11 @@ export class TokensTreeProvider implements vscode.TreeDataProvider<TokensNode>, 
 
   /** "This file" and "Workspace"; nothing at all when neither has a token or finding, so the welcome text shows. */
   private scopes(): TokensNode[] {
+    const history: TokensNode[] = this.history?.hasRun ? [{ id: 'history', kind: 'history', entries: this.history.findings }] : [];
+    return [...this.currentScopes(), ...history];
+  }
+
+  private currentScopes(): TokensNode[] {
     const findings = plaidFindings();
     const tokens = this.index.all();
     if (tokens.length === 0 && findings.all.length === 0) return [];
@@ -251,6 +266,23 @@ function treeItemContent(node: TokensNode): vscode.TreeItem {
       item.command = openCommand(uri, diagnostic.range);
       return item;
     }
+    case 'history': {
+      const item = new vscode.TreeItem('History', node.entries.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+      item.iconPath = new vscode.ThemeIcon('history');
+      item.description = node.entries.length > 0 ? `${plural(node.entries.length, 'finding')} in ${plural(new Set(node.entries.map((e) => e.commit)).size, 'commit')}` : 'nothing found in the commits';
+      return item;
+    }
+    case 'historyFinding': {
+      const { entry } = node;
+      const item = new vscode.TreeItem(`${entry.path}:${entry.line}`, vscode.TreeItemCollapsibleState.None);
+      item.description = `${entry.shortCommit} · ${entry.author} · ${entry.date.slice(0, 10)}${entry.presentAtHead ? ' · still in HEAD' : ''}`;
+      item.iconPath = new vscode.ThemeIcon(entry.severity === 'error' ? 'error' : entry.severity === 'warning' ? 'warning' : 'info');
+      const head = entry.presentAtHead ? 'The value is still in HEAD.' : 'HEAD no longer holds the value; the commit still does.';
+      item.tooltip = `${entry.message}\n\n${entry.rule} · commit ${entry.commit} by ${entry.author}, ${entry.date}\n${head}`;
+      const range = new vscode.Range(entry.line - 1, entry.column - 1, entry.endLine - 1, entry.endColumn - 1);
+      item.command = openCommand(node.uri, range);
+      return item;
+    }
   }
 }
 
@@ -308,8 +340,8 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): [string, T[]
 }
 
 /** Creates the Tokens view. */
-export function registerTokensView(context: vscode.ExtensionContext, index: TokenIndex): TokensTreeProvider {
-  const provider = new TokensTreeProvider(index);
+export function registerTokensView(context: vscode.ExtensionContext, index: TokenIndex, history?: GitHistory): TokensTreeProvider {
+  const provider = new TokensTreeProvider(index, history);
   const view = vscode.window.createTreeView(TOKENS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   context.subscriptions.push(provider, view, vscode.commands.registerCommand('plaidLens.tokens.refresh', () => provider.refresh()));
   return provider;

@@ -13,7 +13,7 @@ const { assertBuilt } = require('./lib/processes');
 const { ENTRY_POINTS, countPatterns, unminifiedBundle, splitModules, attribute } = require('./lib/bundleScan');
 
 /**
- * Every allowed occurrence, per bundle: `"pattern @ module": count`. The CLI bundle has none. Reasons, in short
+ * Every allowed occurrence, per bundle: `"pattern @ module": count`. Reasons, in short
  * (SECURITY.md has them in full):
  * - vscode-languageclient forks `dist/server.js` (TransportKind.ipc), which is how VS Code starts a language
  *   server, and kills the server's process tree if it ignores a stop request.
@@ -22,6 +22,8 @@ const { ENTRY_POINTS, countPatterns, unminifiedBundle, splitModules, attribute }
  * - vscode-languageserver's `Files` helpers can ask npm or yarn for their global folder; the server never calls
  *   them (checked below).
  * - `fetch(` in server/src/settings.ts is the `SettingsSource.fetch` method, not the global `fetch`.
+ * - The CLI's `scan --staged` and `history` run the `git` executable from server/src/git/gitProcess.ts, with a
+ *   fixed argument vector and no shell (checked below, and under strace in network.test.js).
  * A bundle not listed here may hold none.
  */
 const ALLOWED = {
@@ -35,8 +37,11 @@ const ALLOWED = {
     'require("net") @ node_modules/vscode-jsonrpc/lib/node/main.js': 1,
     'fetch( @ server/src/settings.ts': 1,
   },
-  'cli.js': {},
+  'cli.js': {
+    'child_process @ server/src/git/gitProcess.ts': 1,
+  },
   'scanWorker.js': {},
+  'blobScanWorker.js': {},
 };
 
 /** Totals per pattern of an allow-list, to compare with the minified bundle. */
@@ -98,6 +103,21 @@ suite('Bundles hold no code execution or network API beyond an exact allow-list'
       assert.deepEqual(countPatterns(unminified[out]), countPatterns(shipped));
     });
   }
+
+  test('Should start processes in the CLI only in gitProcess.ts: the git executable, without a shell', () => {
+    // esbuild calls an imported function as `(0, import_node_child_process.spawn)(…)`.
+    const call = /\bimport_(?:node_)?child_process\.(\w+)\)?\(/g;
+    const starters = ownModules(unminified['cli.js']).filter((m) => call.test(m.text));
+    assert.deepEqual(starters.map((m) => m.module), ['server/src/git/gitProcess.ts']);
+    const text = starters[0].text;
+    assert.deepEqual([...text.matchAll(call)].map((m) => m[1]), ['spawn'], 'one spawn call, and no other way to start a process');
+    assert.match(text, /GIT_EXECUTABLE = "git";/);
+    assert.match(text, /\.spawn\)\(GIT_EXECUTABLE, \[\.\.\.SAFE_CONFIG, \.\.\.args\], \{/);
+    assert.match(text, /shell: false/);
+    for (const out of ['server.js', 'extension.js', 'scanWorker.js', 'blobScanWorker.js']) {
+      assert.ok(!ownModules(unminified[out]).some((m) => m.module.startsWith('server/src/git/gitProcess')), `${out} bundles the git runner`);
+    }
+  });
 
   test('Should never call the vscode-languageserver Files helpers that run npm or yarn', () => {
     const callers = splitModules(unminified['server.js'])

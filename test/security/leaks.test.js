@@ -5,6 +5,7 @@
  * (trace at `verbose`); everything produced is searched for each value whole and for the middle of its secret part.
  */
 const assert = require('node:assert/strict');
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { fixtureFiles, brokenConfigs, LANGUAGES } = require('./lib/fixtures');
@@ -90,6 +91,56 @@ suite('Secrets are never shown whole', () => {
       const silent = LANGUAGES.map((l) => l.file).filter((f) => !f.startsWith('.env') && !(findingsPerFile.get(f) > 0));
       assert.deepEqual(silent, [], 'files with planted values but no findings');
       assertNoLeaks(values, captures, 'scan reports');
+    });
+
+    test('Should keep every value out of history and staged reports, baselines and git notes', async function () {
+      this.timeout(120_000);
+      const repo = path.join(tmp, 'repo');
+      writeTree(repo, Object.fromEntries(Object.entries(files).map(([file, f]) => [file, f.text])));
+      const git = (...args) => {
+        const done = spawnSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', ...args], { cwd: repo, encoding: 'utf8' });
+        assert.equal(done.status, 0, done.stderr);
+      };
+      git('init', '-q');
+      git('add', '-A');
+      git('commit', '-qm', 'fixtures');
+      // Half the files leave HEAD, so history reports values both still there and gone.
+      for (const file of Object.keys(files).filter((_, i) => i % 2 === 0)) fs.rmSync(path.join(repo, file));
+      git('add', '-A');
+      git('commit', '-qm', 'remove half');
+      writeTree(repo, { 'staged/again.js': Object.values(files)[1].text });
+      git('add', '-A');
+      const [token] = planted.tokens.map((t) => t.value);
+      const [secret] = planted.credentials.filter((c) => c.kind === 'secret').map((c) => c.value);
+      const runs = [
+        ...['text', 'json', 'sarif'].flatMap((format) => [
+          ['history', '--format', format],
+          ['history', '--format', format, '--output', `../out/history.${format}`],
+          ['scan', '--staged', '--format', format],
+        ]),
+        ['history', '--write-baseline', '../out/history-baseline.json', '--write-sources', '../out/sources'],
+        ['history', '--baseline', '../out/history-baseline.json'],
+        ['scan', '--staged', '--write-baseline', '../out/staged-baseline.json'],
+        ['scan', '--write-baseline', '../out/scan-baseline.json', '.'],
+      ];
+      const captures = [];
+      let findings = 0;
+      for (const args of runs) {
+        const run = await runCli(args, { cwd: repo });
+        assert.ok(run.code === 0 || run.code === 1, `${args.join(' ')} exited ${run.code}: ${run.stderr}`);
+        if (args.includes('json') && args[0] === 'history' && !args.includes('--output')) findings = JSON.parse(run.stdout).length;
+        captures.push(...cliCaptures(args, run));
+      }
+      assert.ok(findings >= LANGUAGES.length, `history found only ${findings} values`);
+      const written = fs.readdirSync(path.join(tmp, 'out'), { recursive: true }).filter((f) => fs.statSync(path.join(tmp, 'out', f)).isFile());
+      assert.ok(written.filter((f) => f.startsWith('sources')).length >= LANGUAGES.length / 2, 'too few masked sources written');
+      for (const file of written) captures.push({ source: `out/${file}`, text: fs.readFileSync(path.join(tmp, 'out', file), 'utf8') });
+      for (const args of [['history', '--since', token], ['history', '--branch', secret], ['history', '--baseline', secret], ['history', token]]) {
+        const run = await runCli(args, { cwd: repo });
+        assert.equal(run.code, args[1] === token ? 0 : 2, `${args.join(' ')}: ${run.stderr}`);
+        captures.push(...cliCaptures(args, run));
+      }
+      assertNoLeaks(values, captures, 'git scans and baselines');
     });
 
     test('Should mask values quoted by configuration errors (exit 2 naming file, line and field)', async () => {

@@ -2,9 +2,12 @@
 /**
  * No network, nothing executed: the CLI over the fixtures and the language server through a full LSP exchange run
  * under `strace -f -e trace=socket,connect,execve`; no AF_INET or AF_INET6 socket may be created and no program
- * other than node itself executed. AF_UNIX sockets are fine (Node may create them for its own plumbing).
+ * other than node itself executed. AF_UNIX sockets are fine (Node may create them for its own plumbing). The one
+ * exception is the CLI's `scan --staged` and `history`, which run `git` and nothing else, each time with the fixed
+ * options that keep git off the network, and only the git subcommands that read.
  */
 const assert = require('node:assert/strict');
+const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 const { plantValues } = require('./lib/planted');
 const { fixtureFiles, LANGUAGES } = require('./lib/fixtures');
@@ -87,6 +90,57 @@ suite('No network and nothing executed, under strace', () => {
       const log = readStraceLog(logFile);
       seen.push({ what: `CLI ${c.what}`, families: log.families });
       assertNoNetworkNoExec(log, `plaid-lens ${c.what}`);
+    });
+  }
+
+  /** Git subcommands the CLI may run: all of them only read. */
+  const GIT_READS = ['rev-parse', 'config', 'diff', 'log', 'cat-file', 'ls-tree', 'rev-list'];
+  /** The options every git run starts with (server/src/git/gitProcess.ts). */
+  const GIT_PREFIX = ['git', '--no-pager', '--literal-pathspecs', '-c', 'protocol.allow=never', '-c', 'core.fsmonitor=false'];
+
+  const gitRuns = [
+    { what: 'scan inside a repository', args: ['scan', '.'], git: false },
+    { what: 'scan --write-baseline inside a repository', args: ['scan', '--write-baseline', '../base.json', '.'], git: false },
+    { what: 'scan --staged', args: ['scan', '--staged'], git: true },
+    { what: 'history (SARIF)', args: ['history', '--format', 'sarif', '--output', '../history.sarif'], git: true },
+  ];
+  for (const c of gitRuns) {
+    test(`Should run ${c.git ? 'git and nothing else, and open no inet socket' : 'no program, not even git'}: ${c.what}`, async () => {
+      requireStrace();
+      const repo = path.join(tmp, 'repo');
+      if (!require('node:fs').existsSync(repo)) {
+        writeTree(repo, Object.fromEntries(Object.entries(files).map(([file, f]) => [file, f.text])));
+        for (const args of [['init', '-q'], ['add', '-A'], ['-c', 'user.name=T', '-c', 'user.email=t@example.com', 'commit', '-qm', 'fixtures']]) {
+          const done = spawnSync('git', args, { cwd: repo, encoding: 'utf8' });
+          assert.equal(done.status, 0, done.stderr);
+        }
+        writeTree(repo, { 'staged.js': Object.values(files)[0].text });
+        spawnSync('git', ['add', 'staged.js'], { cwd: repo });
+      }
+      const logFile = path.join(tmp, `git-${gitRuns.indexOf(c)}.strace`);
+      const [strace, ...rest] = straceWrapper(logFile);
+      // Long strings in full, so each git argument vector can be read back.
+      const result = await run(strace, ['-s', '256', ...rest, process.execPath, DIST.cli, ...c.args], { cwd: repo });
+      assert.equal(result.code, 1, `${c.what} exited ${result.code}: ${result.stderr}`);
+      const log = readStraceLog(logFile);
+      seen.push({ what: `CLI ${c.what}`, families: log.families });
+      if (!c.git) {
+        assertNoNetworkNoExec(log, `plaid-lens ${c.what}`);
+        return;
+      }
+      assert.deepEqual(log.inet, [], `${c.what} created or connected an inet socket:\n${log.inet.join('\n')}`);
+      assert.equal(log.executed[0].program, process.execPath);
+      const others = log.executed.slice(1);
+      assert.ok(others.length > 0, `${c.what} ran no git`);
+      for (const { program, line } of others) {
+        assert.equal(path.basename(program), 'git', `${c.what} executed something other than git:\n${line}`);
+        // strace writes control characters as octal escapes (`\1`), which JSON spells `\u0001`.
+        const quoted = /execve\("[^"]*", (\[.*?\]), /.exec(line)[1].replace(/\\([0-7]{1,3})/g, (_m, octal) => `\\u${parseInt(octal, 8).toString(16).padStart(4, '0')}`);
+        const argv = JSON.parse(quoted);
+        assert.deepEqual(argv.slice(0, GIT_PREFIX.length), GIT_PREFIX, line);
+        const subcommand = argv.slice(GIT_PREFIX.length).find((a, i, all) => !a.startsWith('-') && all[i - 1] !== '-c');
+        assert.ok(GIT_READS.includes(subcommand), `unexpected git subcommand ${subcommand}:\n${line}`);
+      }
     });
   }
 

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { parseScanArgs, UsageError } from '../../server/src/cli/args';
+import { parseHistoryArgs, parseScanArgs, UsageError } from '../../server/src/cli/args';
 import { formatJson } from '../../server/src/cli/formatJson';
 import { buildSarif, FINGERPRINT_KEY, sarifLevel } from '../../server/src/cli/formatSarif';
 import { formatText, summaryLine } from '../../server/src/cli/formatText';
@@ -188,10 +188,25 @@ suite('CLI writer, mapper and arguments', () => {
   });
 
   test('Should parse scan arguments with their defaults', () => {
-    assert.deepEqual(parseScanArgs([]), { help: false, paths: ['.'], format: 'text', output: undefined, config: undefined, maxWarnings: undefined, maxFileSizeKb: 1024 });
+    assert.deepEqual(parseScanArgs([]), { help: false, paths: ['.'], format: 'text', output: undefined, config: undefined, maxWarnings: undefined, maxFileSizeKb: 1024, staged: false });
     const all = parseScanArgs(['src', '--format=sarif', '-o', 'out.sarif', '-c', 'x.json', '--max-warnings', '0', '--max-file-size', '64', 'lib']);
-    assert.deepEqual(all, { help: false, paths: ['src', 'lib'], format: 'sarif', output: 'out.sarif', config: 'x.json', maxWarnings: 0, maxFileSizeKb: 64 });
+    assert.deepEqual(all, { help: false, paths: ['src', 'lib'], format: 'sarif', output: 'out.sarif', config: 'x.json', maxWarnings: 0, maxFileSizeKb: 64, staged: false });
+    const git = parseScanArgs(['--staged', '--baseline', 'b.json', '--write-baseline', 'new.json']);
+    assert.deepEqual([git.staged, git.baseline, git.writeBaseline], [true, 'b.json', 'new.json']);
   });
+
+  test('Should parse history arguments with their defaults', () => {
+    assert.deepEqual(parseHistoryArgs([]), { help: false, paths: [], since: undefined, branch: undefined, all: false, format: 'text', output: undefined, config: undefined, maxWarnings: undefined, maxFileSizeKb: 1024, baseline: undefined, writeBaseline: undefined });
+    const all = parseHistoryArgs(['--since', 'origin/main', '--branch', 'dev', '--format', 'json', '-o', 'h.json', '--jobs', '2', '--write-sources', 'src-out', 'src']);
+    assert.deepEqual([all.since, all.branch, all.format, all.output, all.jobs, all.writeSources, all.paths], ['origin/main', 'dev', 'json', 'h.json', 2, 'src-out', ['src']]);
+  });
+
+  const badHistory: string[][] = [['--all', '--branch', 'x'], ['--since', '-x'], ['--branch='], ['--format', 'html'], ['--staged'], ['--write-sources=']];
+  for (const args of badHistory) {
+    test(`Should reject \`history ${args.join(' ')}\` as a usage error`, () => {
+      assert.throws(() => parseHistoryArgs(args), UsageError);
+    });
+  }
 
   const bad: string[][] = [['--format', 'html'], ['--max-warnings', '1.5'], ['--max-file-size', '-3'], ['--output='], ['--nope']];
   for (const args of bad) {

@@ -25,7 +25,7 @@ const ALLOWED_FILES = [
   /^README\.md$/,
   /^CHANGELOG\.md$/,
   /^LICENSE(\.md|\.txt)?$/,
-  /^dist\/(extension|server|cli|scanWorker)\.js$/,
+  /^dist\/(extension|server|cli|scanWorker|blobScanWorker)\.js$/,
   /^glossary\/[^/]+\.json$/,
   /^syntaxes\/.+/,
   /^client\/media\/.+/,

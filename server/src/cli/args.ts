@@ -39,6 +39,35 @@ export interface ScanArgs {
   maxFileSizeKb: number;
   /** Threads that scan at once, e.g. `4`; 1 scans without worker threads. Unset: one per core. */
   jobs?: number;
+  /** Scan the staged content (the git index) of the changed files instead of the working tree. */
+  staged: boolean;
+  /** Report only findings not recorded in this baseline file, e.g. `.plaidlens-baseline.json`. */
+  baseline?: string;
+  /** Record every finding of this run in this baseline file. */
+  writeBaseline?: string;
+}
+
+/** Options of `plaid-lens history`. */
+export interface HistoryArgs {
+  help: boolean;
+  /** Path filters, e.g. `['src']`; empty scans every path. */
+  paths: string[];
+  /** Only commits after this revision, e.g. `origin/main` or a commit hash. */
+  since?: string;
+  /** The branch or revision whose history is scanned, e.g. `main`; unset: the current branch (HEAD). */
+  branch?: string;
+  /** Every branch and tag instead of one branch. */
+  all: boolean;
+  format: ReportFormat;
+  output?: string;
+  config?: string;
+  maxWarnings?: number;
+  maxFileSizeKb: number;
+  jobs?: number;
+  baseline?: string;
+  writeBaseline?: string;
+  /** Also write each finding's file, as it stood in its commit and masked, under this folder (for editors). */
+  writeSources?: string;
 }
 
 /** Options of `plaid-lens decode`. */
@@ -66,6 +95,9 @@ export function parseScanArgs(argv: string[]): ScanArgs {
     'max-warnings': { type: 'string' },
     'max-file-size': { type: 'string' },
     jobs: { type: 'string', short: 'j' },
+    staged: { type: 'boolean' },
+    baseline: { type: 'string' },
+    'write-baseline': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   const format = (values.format as string | undefined) ?? 'text';
@@ -84,7 +116,64 @@ export function parseScanArgs(argv: string[]): ScanArgs {
     maxWarnings: maxWarnings === undefined ? undefined : wholeNumber(maxWarnings, '--max-warnings', 0),
     maxFileSizeKb: maxFileSize === undefined ? DEFAULT_MAX_FILE_SIZE_KB : wholeNumber(maxFileSize, '--max-file-size', 1),
     ...(jobs === undefined ? {} : { jobs: wholeNumber(jobs, '--jobs', 1) }),
+    staged: values.staged === true,
+    ...baselineArgs(values),
   };
+}
+
+/** Parses the arguments after `history`. */
+export function parseHistoryArgs(argv: string[]): HistoryArgs {
+  const { values, positionals } = parse(argv, {
+    since: { type: 'string' },
+    branch: { type: 'string' },
+    all: { type: 'boolean' },
+    format: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    config: { type: 'string', short: 'c' },
+    'max-warnings': { type: 'string' },
+    'max-file-size': { type: 'string' },
+    jobs: { type: 'string', short: 'j' },
+    baseline: { type: 'string' },
+    'write-baseline': { type: 'string' },
+    'write-sources': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  const common = parseScanArgs(
+    ['format', 'output', 'config', 'max-warnings', 'max-file-size', 'jobs', 'baseline', 'write-baseline'].flatMap((name) =>
+      typeof values[name] === 'string' ? [`--${name}`, values[name] as string] : [],
+    ),
+  );
+  const branch = revision(values.branch as string | undefined, '--branch');
+  if (branch !== undefined && values.all === true) throw new UsageError('--branch and --all cannot be used together');
+  return {
+    help: values.help === true,
+    paths: positionals,
+    since: revision(values.since as string | undefined, '--since'),
+    branch,
+    all: values.all === true,
+    format: common.format,
+    output: common.output,
+    config: common.config,
+    maxWarnings: common.maxWarnings,
+    maxFileSizeKb: common.maxFileSizeKb,
+    ...(common.jobs === undefined ? {} : { jobs: common.jobs }),
+    baseline: common.baseline,
+    writeBaseline: common.writeBaseline,
+    ...(typeof values['write-sources'] === 'string' ? { writeSources: nonEmpty(values['write-sources'] as string, '--write-sources') } : {}),
+  };
+}
+
+function baselineArgs(values: Record<string, unknown>): { baseline?: string; writeBaseline?: string } {
+  const baseline = nonEmpty(values.baseline as string | undefined, '--baseline');
+  const writeBaseline = nonEmpty(values['write-baseline'] as string | undefined, '--write-baseline');
+  return { ...(baseline === undefined ? {} : { baseline }), ...(writeBaseline === undefined ? {} : { writeBaseline }) };
+}
+
+/** A revision handed to git: never empty, and never one that git could take for an option. */
+function revision(value: string | undefined, flag: string): string | undefined {
+  const text = nonEmpty(value, flag);
+  if (text !== undefined && text.startsWith('-')) throw new UsageError(`${flag} needs a revision, not an option (${maskText(text)})`);
+  return text;
 }
 
 /** Parses the arguments after `decode`. The token itself is never repeated in an error message. */

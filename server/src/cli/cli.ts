@@ -3,13 +3,14 @@
  * package's `bin`.
  */
 import { maskText } from '../engine/mask';
-import { EXIT, parseDecodeArgs, parseGlossaryArgs, parseScanArgs, UsageError } from './args';
+import { EXIT, parseDecodeArgs, parseGlossaryArgs, parseHistoryArgs, parseScanArgs, UsageError } from './args';
 import { runDecode } from './decodeCommand';
 import { runGlossary } from './glossaryCommand';
+import { runHistory } from './historyCommand';
 import { Output, type OutputStreams } from './output';
 import { runScan } from './scanCommand';
 import { runServer } from './serverCommand';
-import { DECODE_HELP, GLOSSARY_HELP, MAIN_HELP, SCAN_HELP, TOOL_INFO, VERSION } from './usage';
+import { DECODE_HELP, GLOSSARY_HELP, HISTORY_HELP, MAIN_HELP, SCAN_HELP, TOOL_INFO, VERSION } from './usage';
 
 /** Everything the CLI touches outside itself, so it can run in-process too. */
 export interface CliEnvironment extends OutputStreams {
@@ -44,6 +45,10 @@ async function dispatch(argv: string[], env: CliEnvironment, output: Output): Pr
       const args = parseScanArgs(rest);
       return args.help ? help(output, SCAN_HELP) : runScan(args, { cwd: env.cwd, output, tool: TOOL_INFO });
     }
+    case 'history': {
+      const args = parseHistoryArgs(rest);
+      return args.help ? help(output, HISTORY_HELP) : runHistory(args, { cwd: env.cwd, output, tool: TOOL_INFO });
+    }
     case 'decode': {
       const args = parseDecodeArgs(rest);
       return args.help ? help(output, DECODE_HELP) : runDecode(args, output, env.readStdin);
@@ -62,7 +67,7 @@ async function dispatch(argv: string[], env: CliEnvironment, output: Output): Pr
       output.print(VERSION);
       return EXIT.ok;
     case undefined:
-      throw new UsageError('a command is needed: scan, decode, glossary or server');
+      throw new UsageError('a command is needed: scan, history, decode, glossary or server');
     default:
       throw new UsageError(command.startsWith('-') ? `unknown option ${maskText(command)}` : `unknown command ${maskText(command)}`);
   }

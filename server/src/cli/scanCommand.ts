@@ -15,6 +15,8 @@ import { EXIT, UsageError, type ScanArgs } from './args';
 import { formatJson } from './formatJson';
 import { formatSarif, type SarifToolInfo } from './formatSarif';
 import { formatText } from './formatText';
+import { baselinedLine, planBaseline, settleFileBaseline } from './scanBaseline';
+import { scanStaged } from './stagedScan';
 import type { Output } from './output';
 
 /** What a scan needs besides its arguments. */
@@ -27,6 +29,8 @@ export interface ScanContext {
 /** Runs a scan and returns the exit code. */
 export async function runScan(args: ScanArgs, context: ScanContext): Promise<number> {
   const { cwd, output } = context;
+  if (args.staged) return finish(args, await scanStaged(args, context), context);
+  const plan = args.baseline === undefined && args.writeBaseline === undefined ? undefined : await planBaseline(args, cwd);
   const roots = await resolveRoots(args.paths, cwd);
   const controller = new AbortController();
   // Ctrl-C stops the workers and the walk; no report is written for a scan that did not finish.
@@ -36,7 +40,7 @@ export async function runScan(args: ScanArgs, context: ScanContext): Promise<num
   try {
     // Up to the root, not only to the scanned folder: the nearest config at or above a file applies, as documented.
     const configs = args.config === undefined ? ConfigResolver.discovering({ cwd }) : ConfigResolver.fixed(cwd, args.config);
-    const limits = { maxBytes: args.maxFileSizeKb * 1024, sizeLimit: SIZE_LIMIT };
+    const limits = { maxBytes: args.maxFileSizeKb * 1024, sizeLimit: SIZE_LIMIT, ...(plan ? { valueSalt: plan.salt } : {}) };
     results = await scanAll(new FileWalker(cwd, configs), roots, limits, args.jobs ?? jobsFor(roots), controller.signal, output);
   } catch (error) {
     if (!(error instanceof ConfigFailure)) throw error;
@@ -46,13 +50,22 @@ export async function runScan(args: ScanArgs, context: ScanContext): Promise<num
   } finally {
     process.removeListener('SIGINT', interrupt);
   }
-  if (results === undefined) {
+  return finish(args, results && plan ? await settleFileBaseline(results, plan, cwd, output) : results && { results, baselined: 0 }, context);
+}
+
+/** Writes the report of a finished scan and returns the exit code; undefined results mean Ctrl-C stopped it. */
+async function finish(args: ScanArgs, scanned: { results: FileResult[]; baselined: number } | undefined, context: ScanContext): Promise<number> {
+  const { output } = context;
+  if (scanned === undefined) {
     output.note('plaid-lens: scan interrupted; no report written');
     return EXIT.interrupted;
   }
+  const { results, baselined } = scanned;
   const totals = totalsOf(results);
+  const held = baselinedLine(baselined, args.baseline);
+  if (held !== '' && args.format !== 'text') output.note(held);
   try {
-    await output.report(render(args, results, totals, context), args.output);
+    await output.report(render(args, results, totals, context) + (held !== '' && args.format === 'text' ? `${held}\n` : ''), args.output);
   } catch (error) {
     throw new UsageError(`cannot write ${args.output}: ${(error as Error).message}`);
   }

@@ -19,6 +19,8 @@ decommissioned Development environment.
 
 Commands:
   scan [paths...]      Scan files and folders (default: the current folder)
+  scan --staged        Scan what \`git commit\` would commit
+  history [paths...]   Scan what each git commit added, once per value, at the commit that introduced it
   decode TOKEN | -     Take a Plaid token apart: type, environment, problems, lifecycle
   glossary [TERM]      Show the Plaid glossary, the entry that best matches TERM, or an API endpoint
   server --stdio       Run the language server for an LSP editor (or --node-ipc)
@@ -44,6 +46,11 @@ Options:
   --max-warnings N           Exit with 1 when there are more than N warnings
   --max-file-size KB         Skip files larger than KB kilobytes (default: 1024)
   -j, --jobs N               Scan on N threads (default: one per core; 1 scans without worker threads)
+  --staged                   Scan the staged content (the git index) of the added and changed files, with
+                             lines as in the staged file; deleted and binary files are skipped. PATHS limit
+                             which files. Works before the first commit. Runs \`git\`.
+  --baseline FILE            Report only findings that FILE does not hold; the summary says how many it held
+  --write-baseline FILE      Record every finding of this run in FILE (a fingerprint each, never the value)
   -h, --help                 Show this help
 
 Binary files and files over the size limit are skipped with a note on stderr. Files that cannot be read are
@@ -53,7 +60,39 @@ The report lists files in the same order whatever the number of threads. A progr
 Ctrl-C stops the scan without writing a report.
 
 Exit codes: 0 no error-level finding; 1 an error-level finding, or more warnings than --max-warnings;
-2 usage error or invalid configuration; 130 interrupted by Ctrl-C.
+2 usage error or invalid configuration (with --staged also: not a git repository); 130 interrupted by Ctrl-C.
+`;
+
+/** Help for `plaid-lens history`. */
+export const HISTORY_HELP = `Usage: plaid-lens history [--since REV] [--branch REF | --all] [options] [paths...]
+
+Scans the file versions each commit wrote, oldest commit first, with the same rules, config and suppression
+comments as scan. Each value is reported once, at the commit that introduced it, with the commit (short and
+full hash), author, date, the path and line in that commit, and whether HEAD still holds the value. PATHS
+limit which files (as git pathspecs, literally). Runs \`git\` (log and cat-file), never a shell, and never
+fetches: in a partial clone a blob that is not there is reported missing.
+
+Options:
+  --since REV                Only commits after REV (e.g. the base of a pull request)
+  --branch REF               Scan the history of REF (default: the current branch, HEAD)
+  --all                      Scan every branch and tag
+  --format text|json|sarif   Report format (default: text)
+  -o, --output FILE          Write the report to FILE instead of stdout
+  -c, --config FILE          Use this config file for every path (default: the nearest .plaidlens.json in the
+                             work tree at or above each path)
+  --baseline FILE            Report only findings that FILE does not hold; the summary says how many it held
+  --write-baseline FILE      Record every finding in FILE (a fingerprint each, never the value)
+  --write-sources DIR        Also write each reported file as it stood in its commit, every flagged value
+                             masked, to DIR/<commit>/<path> (what the editor's Scan Git History shows)
+  --max-warnings N           Exit with 1 when there are more than N warnings
+  --max-file-size KB         Skip file versions larger than KB kilobytes (default: 1024)
+  -j, --jobs N               Scan on N threads (default: one per core)
+  -h, --help                 Show this help
+
+A shallow clone, a missing or corrupt object and an oversized blob each get a note on stderr; the scan goes on.
+
+Exit codes: 0 no error-level finding; 1 an error-level finding, or more warnings than --max-warnings;
+2 usage error, not a git repository, or an unknown revision; 130 interrupted by Ctrl-C.
 `;
 
 /** Help for `plaid-lens decode`. */

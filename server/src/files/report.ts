@@ -18,6 +18,8 @@ export interface LocatedFinding {
   maskedText: string;
   /** True for findings about something deprecated (the Development environment). */
   deprecated?: true;
+  /** A salted hash of the flagged value, when the scan asked for one (`ScanLimits.valueSalt`); never the value. */
+  valueHash?: string;
 }
 
 /** A token in a file, masked (its raw text never leaves the thread that read the file), placed like a finding. */

@@ -8,6 +8,7 @@ import { maskText } from '../engine/mask';
 import { LineIndex } from '../engine/lineIndex';
 import { readSourceFile, type SizeLimitName } from './readText';
 import type { FileResult, LocatedFinding, LocatedToken } from './report';
+import { valueHash } from './valueHash';
 import type { FileJob } from './walk';
 
 /** Limits and extras that apply to every file of a scan. */
@@ -18,6 +19,8 @@ export interface ScanLimits {
   sizeLimit?: SizeLimitName;
   /** Also list each file's tokens, masked, e.g. `true` for the editor's Tokens view; the CLI leaves it out. */
   listTokens?: boolean;
+  /** Add a salted hash of each flagged value (hex salt), e.g. for a baseline; unset leaves it out. */
+  valueSalt?: string;
 }
 
 /** Scans one file. Never throws: problems become a note on the result. */
@@ -30,7 +33,7 @@ export function scanFile(job: FileJob, limits: ScanLimits): FileResult {
     const api = apiIndexFor(read.text);
     const findings = scan(read.text, { fileName: job.fileName, rules: job.rules, ...(api !== undefined ? { api } : {}) });
     const lines = lazyLineIndex(read.text);
-    const located = { ...base, findings: locateFindings(read.text, findings, lines) };
+    const located = { ...base, findings: locateFindings(read.text, findings, lines, limits.valueSalt) };
     return limits.listTokens ? { ...located, tokens: locateTokens(findTokens(read.text), lines) } : located;
   } catch (error) {
     // An engine bug must not end the whole scan; the message is masked in case it quotes the text.
@@ -40,7 +43,7 @@ export function scanFile(job: FileJob, limits: ScanLimits): FileResult {
 }
 
 /** Converts offset ranges to 1-based positions and keeps a masked copy of each flagged text for fingerprints. */
-export function locateFindings(text: string, findings: readonly Finding[], lines = lazyLineIndex(text)): LocatedFinding[] {
+export function locateFindings(text: string, findings: readonly Finding[], lines = lazyLineIndex(text), valueSalt?: string): LocatedFinding[] {
   // Most files have no finding; indexing their lines would cost a pass over the text for nothing.
   if (findings.length === 0) return [];
   const index = lines();
@@ -57,6 +60,7 @@ export function locateFindings(text: string, findings: readonly Finding[], lines
       endColumn: end.column,
       maskedText: maskSecret(text.slice(finding.range.start, finding.range.end)),
       ...(finding.deprecated ? { deprecated: true } : {}),
+      ...(valueSalt === undefined ? {} : { valueHash: valueHash(text, finding, valueSalt) }),
     };
   });
   return located.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
