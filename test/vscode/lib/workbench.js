@@ -21,17 +21,34 @@ async function waitForWorkbench(page) {
     .waitFor({ state: 'visible', timeout: READY_TIMEOUT_MS });
 }
 
-/** Opens a quick-input box with `key`, types `text` and accepts the row whose label starts with `label`. */
+/** How long one attempt waits for the wanted row before the box is opened again. */
+const ROW_ATTEMPT_MS = 5_000;
+
+/**
+ * Opens a quick-input box with `key`, types `text` and accepts the row whose label starts with `label`. The palette
+ * lists the commands known when it opens, so a box opened while the window is still registering an extension's
+ * commands is closed and opened again until the row shows or the step's deadline passes.
+ */
 async function pickFromQuickInput(page, key, text, label) {
-  await page.keyboard.press(key);
   const input = page.locator(`${QUICK_INPUT} .quick-input-box input`);
-  await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  await input.fill(text);
   const row = page
     .locator(QUICK_INPUT_ROW)
     .filter({ has: page.locator('.label-name', { hasText: label }) })
     .first();
-  await row.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  for (;;) {
+    await page.keyboard.press(key);
+    await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    await input.fill(text);
+    const shown = await row
+      .waitFor({ state: 'visible', timeout: ROW_ATTEMPT_MS })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) break;
+    if (Date.now() > deadline) throw new Error(`no row "${label}" for "${text}" within ${STEP_TIMEOUT_MS} ms`);
+    await page.keyboard.press('Escape');
+    await page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
+  }
   await row.click();
   await page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
 }
