@@ -4,7 +4,7 @@
  * editor latency and memory over a real LSP connection, start-up, VSIX size and hostile inputs, then prints one
  * Markdown report and writes it into BENCHMARKS.md. No figure here is asserted: the report names each gap.
  *
- *   node bench/run.js [--quick] [--size-mb N] [--seed N] [--runs N] [--only cli,editor,...] [--write|--no-write]
+ *   node bench/run.js [--quick] [--size-mb N] [--seed N] [--runs N] [--only cli,editor,api,...] [--write|--no-write]
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -19,6 +19,7 @@ const SECTIONS = {
   startup: () => require('./sections/startup').runStartup,
   memory: () => require('./sections/memory').runMemory,
   editor: () => require('./sections/editor').runEditor,
+  api: () => require('./sections/api').runApi,
   adversarial: () => require('./sections/adversarial').runAdversarial,
   cli: () => require('./sections/cli').runCli,
   vsix: () => require('./sections/vsix').runVsix,

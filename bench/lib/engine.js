@@ -27,4 +27,10 @@ function loadEngine() {
   return require(outfile);
 }
 
-module.exports = { loadEngine };
+/** The API glossary index, built by the bundled engine from the files the server reads. */
+function loadApi(engine) {
+  const read = (file) => JSON.parse(fs.readFileSync(path.join(ROOT, 'glossary', file), 'utf8'));
+  return engine.createApiIndex(read('plaid-api.json'), read('plaid-api-notes.json'));
+}
+
+module.exports = { loadEngine, loadApi };

@@ -56,6 +56,7 @@ function targetRows(results) {
     const gap = diffs.map((d) => `${d.rule} ${num(d.got)} (expected ${num(d.expected)})`).join('; ');
     rows.push(['CLI findings = the planted findings, per rule and file', num(ours.findings), `expected ${num(cli.corpus.expected.engineTotal)}`, status(diffs.length === 0 && ours.comparison.filesDiffering === 0, `${gap || 'same per rule'}; ${ours.comparison.filesDiffering} file(s) differ`)]);
   }
+  rows.push(...apiTargetRows(results.api));
   const ed = results.editor;
   if (ed?.available) {
     rows.push(['Edit → diagnostics median ≤ 10 ms (5 MB document)', ms(ed.edits.medianMs), `full scan() ${ms(ed.fullScanMs)}`, status(ed.edits.medianMs <= 10, `${ratio(ed.edits.medianMs / 10)} over`)]);
@@ -115,8 +116,35 @@ function cliTable(cli) {
   return lines;
 }
 
+/** The API glossary's targets: hover and completion on the 5 MB document, and what its data costs an idle server. */
+function apiTargetRows(api) {
+  if (!api?.available) return [['API hover ≤ 2 ms, completion ≤ 10 ms; data ≤ +5 MB', api?.reason ?? NOT_RUN, '', '–']];
+  const h = api.apiHover;
+  const c = api.completion;
+  const t = api.tokenHover;
+  const extra = api.load.loadedRssKb - api.load.idleRssKb;
+  return [
+    [`API hover median ≤ 2 ms (${num(api.documentBytes / MB, 1)} MB document)`, ms(h.medianMs), `token hover ${ms(t.medianMs)}: ${ratio(h.medianMs / t.medianMs)}; ${h.answered}/${h.count} with the endpoint`, status(h.medianMs <= 2 && h.answered === h.count, h.medianMs > 2 ? `${ratio(h.medianMs / 2)} over` : 'some hovers came back empty')],
+    [`API completion median ≤ 10 ms (${num(api.documentBytes / MB, 1)} MB document)`, ms(c.medianMs), `token hover ${ms(t.medianMs)}: ${ratio(c.medianMs / t.medianMs)}; ${c.withCursor}/${c.count} offer \`cursor\``, status(c.medianMs <= 10 && c.withCursor === c.count, c.medianMs > 10 ? `${ratio(c.medianMs / 10)} over` : 'some completions lacked `cursor`')],
+    ['Server RSS with the API data loaded ≤ idle + 5 MB', `+${mib(extra)}`, `idle ${mib(api.load.idleRssKb)}, loaded and settled ${mib(api.load.loadedRssKb)}`, status(extra <= 5 * 1024, `${mib(extra - 5 * 1024)} over`)],
+  ];
+}
+
+function apiDetailRows(api) {
+  if (!api?.available) return [];
+  return [
+    '', `### API glossary: ${num(api.documentBytes / MB, 1)} MB TypeScript document with ${num(api.calls)} planted SDK calls, over stdio LSP`, '', row(['Measure', 'Value']), row(['---', '---']),
+    row([`hover on an SDK method, ${api.apiHover.count} times`, `median ${ms(api.apiHover.medianMs)}, p95 ${ms(api.apiHover.p95Ms)}`]),
+    row([`completion inside the request object, ${api.completion.count} times`, `median ${ms(api.completion.medianMs)}, p95 ${ms(api.completion.p95Ms)}`]),
+    row([`peer: hover on a token, same document and run, ${api.tokenHover.count} times`, `median ${ms(api.tokenHover.medianMs)}, p95 ${ms(api.tokenHover.p95Ms)}`]),
+    row(['first API hover in a fresh server (reads and indexes the data) / a later one', `${ms(api.load.firstHoverMs)} / ${ms(api.load.laterHoverMs)}`]),
+    row([`in-process: index plaid-api.json (${num(api.parse.apiBytes / 1024)} KB) / parse plaid-glossary.json (${num(api.parse.glossaryBytes / 1024)} KB)`, `${ms(api.parse.apiIndexMs)} / ${ms(api.parse.glossaryParseMs)}`]),
+    row(['server RSS idle / with the API data loaded (settled)', `${mib(api.load.idleRssKb)} / ${mib(api.load.loadedRssKb)}`]),
+  ];
+}
+
 function detailTables(results) {
-  const lines = [];
+  const lines = [...apiDetailRows(results.api)];
   const ed = results.editor;
   if (ed?.available) {
     lines.push('', `### Editor: ${num(ed.documentBytes / MB, 1)} MB TypeScript document over stdio LSP`, '', row(['Measure', 'Value']), row(['---', '---']));

@@ -37,4 +37,10 @@ function sandboxTokenKey(id) {
   return `access-sandbox-${id}`;
 }
 
-module.exports = { saveAccessToken, balances, sandboxTokenKey };
+/** Lists the transaction categories for the budget screen. */
+async function categories() {
+  const response = await client.categoriesGet({});
+  return response.data.categories;
+}
+
+module.exports = { saveAccessToken, balances, sandboxTokenKey, categories };

@@ -23,7 +23,7 @@ def sync_item(access_token, cursor=None):
     added = []
     has_more = True
     while has_more:
-        request = TransactionsSyncRequest(access_token=access_token, cursor=cursor or "")
+        request = TransactionsSyncRequest(access_token=access_token, cursor=cursor or "", page_size=500)
         response = client.transactions_sync(request)
         added.extend(response["added"])
         has_more = response["has_more"]

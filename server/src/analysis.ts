@@ -3,6 +3,7 @@
  * severities (rule defaults, then `.plaidlens.json`, then the editor settings).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { apiIndexFor } from './apiData';
 import { mergeRules, type RuleId, type ScanOptions, type SeverityLevel } from './engine';
 import type { ConfigFiles } from './configFiles';
 import type { PlaidLensSettings } from './protocol';
@@ -40,8 +41,8 @@ export function planScan(document: TextDocument, { settings, configFiles, folder
     const bytes = Buffer.byteLength(text, 'utf8');
     if (bytes > limitBytes) return { kind: 'too-large', sizeKB: Math.ceil(bytes / 1024), limitKB: settings.maxFileSizeKB };
   }
-  return {
-    kind: 'scan',
-    options: { fileName: filePath ?? document.uri, languageId: document.languageId, rules: mergeRules(configRules, settings.rules) },
-  };
+  const options: ScanOptions = { fileName: filePath ?? document.uri, languageId: document.languageId, rules: mergeRules(configRules, settings.rules) };
+  const api = apiIndexFor(text);
+  if (api !== undefined) options.api = api;
+  return { kind: 'scan', options };
 }

@@ -12,11 +12,32 @@ export const API_DATA_FILE = 'glossary/plaid-api.json';
 export const API_NOTES_FILE = 'glossary/plaid-api-notes.json';
 
 let cached: ApiIndex | undefined;
+let failure: Error | undefined;
 
 /** The API index, read and built on the first call. Throws a readable error when the files are missing. */
 export function apiIndex(): ApiIndex {
-  if (cached === undefined) cached = loadApiIndex(findRoot(__dirname));
+  if (failure !== undefined) throw failure;
+  try {
+    cached ??= loadApiIndex(findRoot(__dirname));
+  } catch (err) {
+    failure = err as Error;
+    throw failure;
+  }
   return cached;
+}
+
+/**
+ * The API index for a text: only a text that mentions Plaid makes the data load (the API rules report only in such
+ * texts); once loaded, every text gets it. Undefined (and the API features stay quiet) when it cannot be read.
+ */
+export function apiIndexFor(text: string): ApiIndex | undefined {
+  if (cached !== undefined) return cached;
+  if (!/plaid/i.test(text)) return undefined;
+  try {
+    return apiIndex();
+  } catch {
+    return undefined;
+  }
 }
 
 /** Builds an index from the files under `root` (the folder that holds `glossary/`). */

@@ -2,7 +2,7 @@
  * Hovers, all written from the glossary data: a token's anatomy and lifecycle, a glossary term's summary with a
  * link to its entry, and what became of the Development environment. Tokens are shown masked only.
  */
-import { MarkupKind, type Hover } from 'vscode-languageserver/node';
+import { MarkupKind, type Hover, type MarkupContent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   activeEnvironments,
@@ -20,6 +20,8 @@ import {
   type SdkConstant,
   type SourceLanguage,
 } from './engine';
+import { apiIndexFor } from './apiData';
+import { apiHover, tokenEndpointLines } from './apiHover';
 import { ShowGlossaryEntryCommand } from './protocol';
 
 /** How the client shows hovers. */
@@ -30,7 +32,10 @@ export interface HoverOptions {
   commandLinks: boolean;
 }
 
-/** The hover at an offset: a token first, then a Development finding, then a glossary term; null when none. */
+/**
+ * The hover at an offset: a token first, then an API endpoint or request field, then a Development finding, then a
+ * glossary term; null when none.
+ */
 export function hoverAt(
   document: TextDocument,
   offset: number,
@@ -42,9 +47,19 @@ export function hoverAt(
   const token = tokenAt(text, offset);
   if (token !== undefined) {
     const decoded = decodeToken(text.slice(token.range.start, token.range.end));
-    return show(token.range, tokenMarkdown(decoded, options.commandLinks));
+    const endpoints = decoded.entryId !== undefined ? tokenEndpointLines(apiIndexFor(text), decoded.entryId) : [];
+    return show(token.range, [tokenMarkdown(decoded, options.commandLinks), ...endpoints].join('\n'));
   }
   const language = languageOf(document.uri, document.languageId);
+  const api = apiHover(document, text, offset, language, options.markdown);
+  if (api !== undefined) {
+    // A path that is also a glossary term (`/item/remove`) gets the term's summary and link under the endpoint.
+    const term = termAt(text, offset);
+    if (term === undefined) return api;
+    const extra = termMarkdown(term.entry, options.commandLinks);
+    const contents = api.contents as MarkupContent;
+    return { ...api, contents: { ...contents, value: `${contents.value}\n\n---\n\n${options.markdown ? extra : plainText(extra)}` } };
+  }
   const development = findings?.find(
     (f) => f.rule === 'development-environment' && f.range.start <= offset && offset <= f.range.end,
   );

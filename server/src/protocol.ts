@@ -4,6 +4,8 @@
  */
 import { RequestType, type Range, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
 import type { DecodedToken, GlossaryCategory, GlossaryEntry, RuleId, SeverityLevel } from './engine';
+import type { ApiEndpoint } from './engine/api';
+import type { SdkSpelling } from './engine/apiNames';
 
 /** The `source` of every diagnostic the server publishes. */
 export const DIAGNOSTIC_SOURCE = 'plaid-lens';
@@ -131,4 +133,71 @@ export interface ScanWorkspaceResult {
 export namespace ScanWorkspaceRequest {
   export const method = 'plaidLens/scanWorkspace';
   export const type = new RequestType<ScanWorkspaceParams, ScanWorkspaceResult, void>(method);
+}
+
+/** One endpoint in the API list: enough to group, filter and mark it. */
+export interface ApiEndpointSummary {
+  path: string;
+  method: string;
+  operationId: string;
+  product?: string;
+  deprecated?: boolean;
+  /** The successor path, when the spec names one. */
+  replacedBy?: string;
+  /** Our one-line summary, for the most-used endpoints. */
+  summary?: string;
+}
+
+/** Every endpoint of the API glossary, in path order, with the products and their summaries. */
+export interface ApiListResult {
+  /** Where the data came from, e.g. `{ repository: 'plaid/plaid-openapi', file: '2020-09-14.yml', version: '2020-09-14_1.697.4' }`. */
+  source: { repository: string; file: string; version: string };
+  products: { id: string; summary?: string }[];
+  endpoints: ApiEndpointSummary[];
+}
+
+/** Lists the API glossary, e.g. for a sidebar view grouped by product. */
+export namespace ApiListRequest {
+  export const method = 'plaidLens/api/list';
+  export const type = new RequestType<Record<string, never> | null, ApiListResult, void>(method);
+}
+
+/** Which endpoint: a path (`/transactions/sync`), an operationId (`transactionsSync`) or an SDK name (`transactions_sync`). */
+export interface ApiEndpointParams {
+  query: string;
+}
+
+/** One endpoint's facts, how each SDK spells it, and a ready page of Markdown. */
+export interface ApiEndpointResult {
+  endpoint: ApiEndpoint;
+  summary?: string;
+  productSummary?: string;
+  sdk: SdkSpelling[];
+  /** The same Markdown the hover shows, with the SDK spellings. */
+  markdown: string;
+}
+
+/** One endpoint by path, operationId or SDK name; null when nothing matches. */
+export namespace ApiEndpointRequest {
+  export const method = 'plaidLens/api/endpoint';
+  export const type = new RequestType<ApiEndpointParams, ApiEndpointResult | null, void>(method);
+}
+
+/** A token type by glossary id, e.g. `access-token`. */
+export interface TokenEndpointsParams {
+  tokenId: string;
+}
+
+/** The paths of the endpoints that create, use, rotate and revoke a token type. */
+export interface TokenEndpointsResult {
+  creates: string[];
+  uses: string[];
+  rotates: string[];
+  revokes: string[];
+}
+
+/** The endpoints around a token type, e.g. for the lifecycle picture. */
+export namespace TokenEndpointsRequest {
+  export const method = 'plaidLens/api/tokenEndpoints';
+  export const type = new RequestType<TokenEndpointsParams, TokenEndpointsResult, void>(method);
 }

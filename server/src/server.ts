@@ -15,15 +15,25 @@ import {
   type InitializeResult,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
+import { apiEndpoint, listApi, tokenEndpoints } from './apiRequests';
 import { codeActions, resolveCodeAction } from './codeActions';
 import { executeCommand, glossaryEntry, listGlossary, SERVER_COMMANDS } from './commands';
 import { CONFIG_FILE_NAME, ConfigFiles } from './configFiles';
+import { COMPLETION_TRIGGERS, completionAt } from './completion';
 import { clientFeatures, type ServerContext } from './context';
 import { DiagnosticsPublisher } from './diagnostics';
 import { DocumentStates, recordingDocuments } from './documents';
 import { hoverAt } from './hover';
 import { guardNotification, guardRequest, Logger } from './log';
-import { GlossaryEntryRequest, GlossaryListRequest, ScanWorkspaceRequest, type TraceLevel } from './protocol';
+import {
+  ApiEndpointRequest,
+  ApiListRequest,
+  GlossaryEntryRequest,
+  GlossaryListRequest,
+  ScanWorkspaceRequest,
+  TokenEndpointsRequest,
+  type TraceLevel,
+} from './protocol';
 import { SettingsSource } from './settings';
 import { WorkspaceFolders } from './workspace';
 import { WorkspaceScanner } from './workspaceScan';
@@ -64,6 +74,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       hoverProvider: true,
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: true },
       executeCommandProvider: { commands: SERVER_COMMANDS },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -137,6 +148,15 @@ connection.onHover(
     return hoverAt(document, document.offsetAt(params.position), findings, { markdown, commandLinks });
   }),
 );
+connection.onCompletion(
+  guardRequest(logger, 'completion', (params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document === undefined ? null : completionAt(document, document.offsetAt(params.position));
+  }),
+);
+connection.onRequest(ApiListRequest.type, guardRequest(logger, ApiListRequest.method, listApi));
+connection.onRequest(ApiEndpointRequest.type, guardRequest(logger, ApiEndpointRequest.method, apiEndpoint));
+connection.onRequest(TokenEndpointsRequest.type, guardRequest(logger, TokenEndpointsRequest.method, tokenEndpoints));
 connection.onCodeAction(guardRequest(logger, 'codeAction', (params) => codeActions(context, params)));
 connection.onCodeActionResolve(guardRequest(logger, 'codeAction/resolve', (action) => resolveCodeAction(context, action)));
 connection.onExecuteCommand(guardRequest(logger, 'executeCommand', executeCommand));

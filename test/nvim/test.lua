@@ -112,6 +112,33 @@ local ok, err = pcall(function()
       and titles:find('Switch to Production', 1, true) ~= nil, titles)
   end
 
+  -- The API glossary: an endpoint hover and request-field completion inside the SDK call of the fixture.
+  local call_line, call_text
+  for i, line in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
+    if line:find('client.transactionsSync(', 1, true) then
+      call_line, call_text = i - 1, line
+    end
+  end
+  check('the fixture has the SDK call', call_line ~= nil)
+  if call_line ~= nil then
+    text, why = hover_at(buf, call_line, call_text:find('transactionsSync', 1, true) + 3)
+    check('a hover describes the endpoint of an SDK method', text ~= nil and text:find('POST /transactions/sync', 1, true) ~= nil
+      and text:find('`access_token` | string | required', 1, true) ~= nil, text or why)
+
+    local params = { textDocument = { uri = vim.uri_from_bufnr(buf) },
+      position = { line = call_line, character = call_text:find('access_token, ', 1, true) + #'access_token, ' - 1 } }
+    local responses, cerr = vim.lsp.buf_request_sync(buf, 'textDocument/completion', params, 5000)
+    local labels = {}
+    for _, response in pairs(responses or {}) do
+      local result = response.result or {}
+      for _, item in ipairs(result.items or result) do
+        labels[item.label] = item.detail or ''
+      end
+    end
+    check('completion offers the request fields not yet written', labels['cursor'] == 'string' and labels['count'] ~= nil
+      and labels['access_token'] == nil, table.concat(vim.tbl_keys(labels), ' ') .. ' ' .. tostring(cerr))
+  end
+
   -- An edit as you type: Neovim sends it incrementally, and the server answers with fresh diagnostics.
   vim.api.nvim_buf_set_lines(buf, 1, 1, false, { "const legacy = 'https://development.plaid.com';" })
   local rescanned = vim.wait(10000, function()

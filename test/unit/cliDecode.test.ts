@@ -153,7 +153,7 @@ suite('CLI glossary', () => {
     { args: ['access', 'token'], id: 'access-token' },
     { args: ['PLAID_CLIENT_ID'], id: 'client-id' },
     { args: ['development'], id: 'development' },
-    { args: ['/link/token/create'], id: 'link-token' },
+    { args: ['linkToken'], id: 'link-token' },
   ];
   for (const l of lookups) {
     test(`Should show the ${l.id} entry for \`glossary ${l.args.join(' ')}\``, async () => {

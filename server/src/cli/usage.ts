@@ -20,7 +20,7 @@ decommissioned Development environment.
 Commands:
   scan [paths...]      Scan files and folders (default: the current folder)
   decode TOKEN | -     Take a Plaid token apart: type, environment, problems, lifecycle
-  glossary [TERM]      Show the Plaid glossary, or the entry that best matches TERM
+  glossary [TERM]      Show the Plaid glossary, the entry that best matches TERM, or an API endpoint
   server --stdio       Run the language server for an LSP editor (or --node-ipc)
 
 Options:
@@ -76,7 +76,10 @@ Exit codes: 0 the token is well-formed; 1 it has problems; 2 usage error.
 export const GLOSSARY_HELP = `Usage: plaid-lens glossary [TERM] [--json]
 
 Without TERM, lists every entry of the Plaid glossary by category. With TERM (an id, a term, a name used in
-code such as access_token, or part of one), shows the best matching entry.
+code such as access_token, or part of one), shows the best matching entry. A TERM that names an API endpoint
+(a path such as /transactions/sync, an operationId such as transactionsSync, or an SDK name such as
+transactions_sync or TransactionsSyncRequest) shows the endpoint: its fields, response, tokens, SDK
+spellings and docs link.
 
 Options:
   --json       Print JSON

@@ -6,6 +6,7 @@
  * (a suppression comment, whether the file mentions Plaid, the environment it configures) or that is large gets
  * a full scan instead. The result is always exactly what `scan` returns for the new text.
  */
+import { apiFindingsNear } from './rules/apiRules';
 import { configuredEnvironment } from './rules/development';
 import { runRules, type FileFacts } from './scan';
 import { applySuppressions } from './suppress';
@@ -108,6 +109,9 @@ function rescanOne(previous: ScanSnapshot, change: TextChange, text: string): Sc
   const windowStart = reachBack(text, dirtyStart, MARGIN);
   const windowEnd = reachForward(text, dirtyEnd, MARGIN);
   if (windowEnd - windowStart > text.length / 2) return undefined;
+  // An API call's request reaches far past the margin: near one, only a full scan is sure to be right.
+  if (apiFindingsNear(previous.options, text, windowStart, windowEnd, previous.facts.mentionsPlaid)) return undefined;
+  if (apiFindingsNear(previous.options, old, windowStart, windowEnd - delta, previous.facts.mentionsPlaid)) return undefined;
   const directives = previous.directives.map((d) => (d.lineStart > end ? shiftDirective(d, delta) : d));
   const windowFindings = runRules(text.slice(windowStart, windowEnd), previous.options, previous.facts)
     .filter((f) => f.range.start + windowStart >= dirtyStart && f.range.start + windowStart < dirtyEnd)
@@ -188,5 +192,5 @@ function sameConfigured(a: FileFacts['configured'], b: FileFacts['configured']):
 /** Options compared by value: the same file name, language and severities give the same findings. */
 function optionsKey(options: ScanOptions): string {
   const rules = Object.entries(options.rules ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify([options.fileName ?? null, options.languageId ?? null, rules]);
+  return JSON.stringify([options.fileName ?? null, options.languageId ?? null, rules, options.api !== undefined]);
 }

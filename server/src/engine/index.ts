@@ -46,3 +46,19 @@ export {
   type ConfigError,
   type ConfigResult,
 } from './config';
+export {
+  createApiIndex,
+  normalisePath,
+  type ApiData,
+  type ApiEndpoint,
+  type ApiField,
+  type ApiIndex,
+  type ApiNotes,
+  type ApiResponseField,
+  type TokenEndpoints,
+} from './api';
+export { sdkSpellings, SDKS, type SdkName, type SdkSpelling } from './apiNames';
+export { findApiReferences, requestOf, type ApiReference } from './apiCalls';
+export { apiHoverAt, apiCompletionAt, apiPathCompletionAt, type ApiHoverTarget, type ApiCompletionTarget } from './apiAt';
+export { endpointMarkdown, endpointPlainText, fieldNotes, fieldsRequiredFirst } from './apiDescribe';
+export { API_RULE_NEEDLES } from './rules/apiRules';

@@ -2,6 +2,7 @@
  * The scanner: runs every rule over a text and returns the findings in document order.
  */
 import { createContext } from './context';
+import { checkApi } from './rules/apiRules';
 import { checkCredentials } from './rules/credentials';
 import { checkDevelopment, configuredEnvironment, type ConfiguredEnvironment } from './rules/development';
 import { checkTokens, noRealDataNote } from './rules/tokenRules';
@@ -75,6 +76,20 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
       'A token whose environment differs from the one the same file configures; a token works only in the environment that created it.',
     defaultSeverity: 'warning',
   },
+  'deprecated-api': {
+    id: 'deprecated-api',
+    title: 'Deprecated Plaid API',
+    description:
+      'A call to an endpoint that Plaid marks deprecated, by path or by SDK method, or a deprecated field written in the request of a known call. The message names the successor when the API spec gives one.',
+    defaultSeverity: 'warning',
+  },
+  'unknown-api-field': {
+    id: 'unknown-api-field',
+    title: 'Unknown Plaid request field',
+    description:
+      'A key written literally in the request of a known Plaid call that the request does not have, such as a misspelt access_token. Plaid rejects or ignores it.',
+    defaultSeverity: 'warning',
+  },
 };
 
 /** The default severity of every rule. */
@@ -103,6 +118,7 @@ export function runRules(text: string, options: ScanOptions, facts?: FileFacts):
   checkTokens(ctx, facts !== undefined ? facts.configured : configuredEnvironment(text));
   checkDevelopment(ctx);
   checkCredentials(ctx);
+  checkApi(ctx, options.api);
   findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.rule.localeCompare(b.rule));
   return findings;
 }

@@ -1,6 +1,7 @@
 /**
  * The engine's public data types. Plain values only: no editor, protocol or file-system types.
  */
+import type { ApiIndex } from './api';
 
 /** Stable rule identifiers; they appear in diagnostics, config files, suppression comments and SARIF. */
 export const RULE_IDS = [
@@ -11,6 +12,8 @@ export const RULE_IDS = [
   'hardcoded-token',
   'expiring-token',
   'environment-mismatch',
+  'deprecated-api',
+  'unknown-api-field',
 ] as const;
 
 /** One of {@link RULE_IDS}, e.g. `'hardcoded-secret'`. */
@@ -60,6 +63,8 @@ export interface ScanOptions {
   languageId?: string;
   /** Severity per rule after configuration; a rule set to `off` is not run. Missing rules use their defaults. */
   rules?: Partial<Record<RuleId, SeverityLevel>>;
+  /** The API glossary, for the rules about API calls (`deprecated-api`, `unknown-api-field`); they skip without it. */
+  api?: ApiIndex;
 }
 
 /** A half-open range of UTF-16 offsets into the scanned text: `[start, end)`. */
@@ -112,7 +117,7 @@ export interface Finding {
   range: OffsetRange;
   /** A sentence the user can act on, with any secret masked. */
   message: string;
-  /** True for findings about something deprecated (the Development environment). */
+  /** True for findings about something deprecated (the Development environment, a deprecated endpoint or field). */
   deprecated?: boolean;
   /** Present when the engine knows a fix. */
   fix?: FixData;

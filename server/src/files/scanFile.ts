@@ -2,6 +2,7 @@
  * Scans one file: read, decode, run the engine, place each finding (and, when asked, each token) by line and
  * column. Depends only on its arguments, so a pool of workers can run it as it is.
  */
+import { apiIndexFor } from '../apiData';
 import { findTokens, maskSecret, scan, type Finding, type TokenRef } from '../engine';
 import { maskText } from '../engine/mask';
 import { LineIndex } from '../engine/lineIndex';
@@ -26,7 +27,8 @@ export function scanFile(job: FileJob, limits: ScanLimits): FileResult {
   if (read.kind === 'skipped') return { ...base, note: { kind: 'skipped', reason: read.reason } };
   if (read.kind === 'unreadable') return { ...base, note: { kind: 'unreadable', reason: `could not read the file: ${read.reason}` } };
   try {
-    const findings = scan(read.text, { fileName: job.fileName, rules: job.rules });
+    const api = apiIndexFor(read.text);
+    const findings = scan(read.text, { fileName: job.fileName, rules: job.rules, ...(api !== undefined ? { api } : {}) });
     const lines = lazyLineIndex(read.text);
     const located = { ...base, findings: locateFindings(read.text, findings, lines) };
     return limits.listTokens ? { ...located, tokens: locateTokens(findTokens(read.text), lines) } : located;

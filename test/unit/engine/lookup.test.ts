@@ -187,6 +187,8 @@ suite('rule catalogue', () => {
     ['hardcoded-token', 'error'],
     ['expiring-token', 'warning'],
     ['environment-mismatch', 'warning'],
+    ['deprecated-api', 'warning'],
+    ['unknown-api-field', 'warning'],
   ];
   for (const [rule, severity] of defaults) {
     test(`${rule} defaults to ${severity} and is documented`, () => {

@@ -1,0 +1,195 @@
+/**
+ * Finds Plaid API calls in source text: endpoint paths in strings (`'/transactions/sync'`,
+ * `` `${PLAID_BASE_URL}/transactions/sync` ``, `"https://sandbox.plaid.com/item/get"`), SDK methods in all five SDKs
+ * (`client.transactionsSync(`, `client.transactions_sync(`, `client.PlaidApi.TransactionsSync(`), and request
+ * classes (`TransactionsSyncRequest(`, `Plaid::TransactionsSyncRequest.new(`, `plaid.NewTransactionsSyncRequest(`,
+ * `const r: TransactionsSyncRequest = {`). Each reference says where its request's keys are written, if anywhere.
+ */
+import type { ApiEndpoint, ApiIndex } from './api';
+import { readRequest, skipBlank, type KeyStyle, type RequestObject } from './apiObjects';
+import type { OffsetRange, SourceLanguage } from './types';
+
+/** What kind of code names the endpoint. */
+export type ApiReferenceKind = 'path' | 'method' | 'request';
+
+/** One place in the text that names an endpoint. */
+export interface ApiReference {
+  kind: ApiReferenceKind;
+  endpoint: ApiEndpoint;
+  /** The path, method name or class name as written (no quotes, no `Plaid::` or `plaid.`). */
+  range: OffsetRange;
+  /** Where the request's keys are written (a `{` or `(`), and how; absent when the call passes a variable. */
+  request?: { open: number; style: KeyStyle };
+  /** For a method call, the index of its `(`. */
+  callOpen?: number;
+}
+
+/** How far before a path a reference looks for its host, quote or base-URL interpolation, in characters. */
+export const PATH_LOOKBACK = 96;
+
+// `/word/word…`, as Plaid's paths are written: lowercase words and underscores, at least two segments.
+const PATH = /\/[a-z][a-z0-9_]*(?:\/[a-z0-9_]+)+\/?/g;
+const METHOD = /\.\s*([A-Za-z_][A-Za-z0-9_]*)\s*\(/g;
+const REQUEST_CLASS = /\b(New)?([A-Z][A-Za-z0-9]*Request)\b/g;
+const QUOTES = `'"\``;
+
+/**
+ * Every API reference whose first character lies in `[from, to)`, in text order. A reference reads at most
+ * {@link PATH_LOOKBACK} characters before itself and `REQUEST_REACH` after its bracket.
+ */
+export function findApiReferences(
+  text: string,
+  api: ApiIndex,
+  language: SourceLanguage,
+  from = 0,
+  to = text.length,
+): ApiReference[] {
+  const refs: ApiReference[] = [];
+  forEachMatch(PATH, text, from, to, (m) => {
+    const ref = pathReference(text, api, m.index, m[0]);
+    if (ref !== undefined) refs.push(ref);
+  });
+  forEachMatch(METHOD, text, Math.max(0, from - 1), to, (m) => {
+    const name = m[1]!;
+    const start = m.index + m[0].indexOf(name);
+    if (start < from) return;
+    const ref = methodReference(text, api, language, name, start, m.index + m[0].length - 1);
+    if (ref !== undefined) refs.push(ref);
+  });
+  forEachMatch(REQUEST_CLASS, text, from, to, (m) => {
+    const ref = requestReference(text, api, language, m[2]!, m.index + (m[1]?.length ?? 0), m[1] !== undefined);
+    if (ref !== undefined) refs.push(ref);
+  }, true);
+  return refs.sort((a, b) => a.range.start - b.range.start);
+}
+
+/** Longer than any path, method call head or class name the patterns match. */
+const MATCH_SPAN = 256;
+
+/**
+ * Calls `fn` with each match starting in `[from, to)`, offsets as in `text`. The search runs on a slice: run on the
+ * whole text, a search for the next match would read on to the end of a large document after the last one.
+ */
+function forEachMatch(re: RegExp, text: string, from: number, to: number, fn: (m: RegExpExecArray) => void, wordStart = false): void {
+  const whole = from === 0 && to >= text.length;
+  const haystack = whole ? text : text.slice(from, Math.min(text.length, to + MATCH_SPAN));
+  const shift = whole ? 0 : from;
+  re.lastIndex = 0;
+  for (let m = re.exec(haystack); m !== null && m.index + shift < to; m = re.exec(haystack)) {
+    // A slice can start inside a word, where `\b` would see a boundary the text does not have.
+    if (wordStart && shift > 0 && m.index === 0 && /\w/.test(text[shift - 1] ?? '')) continue;
+    m.index += shift;
+    fn(m);
+  }
+}
+
+/**
+ * A base URL interpolated at the very start of a string: `` `${PLAID_BASE_URL}`` ``, `f"{base}`, `"#{host}`. An
+ * interpolation further in (`` `/items/${id}/transactions/refresh` ``) is the app's own route, not Plaid's.
+ */
+const BASE_INTERPOLATION = /[`'"](?:\$|#)?\{[^{}`\n]{1,80}\}$/;
+
+/**
+ * A path counts when a quote, a Plaid host or a base URL interpolated at the string's start comes right before it,
+ * and a quote or `?` after.
+ */
+function pathReference(text: string, api: ApiIndex, start: number, written: string): ApiReference | undefined {
+  const end = start + written.length;
+  const after = text[end];
+  if (after === undefined || !(QUOTES.includes(after) || after === '?')) return undefined;
+  const before = text[start - 1];
+  const lookback = text.slice(Math.max(0, start - PATH_LOOKBACK), start);
+  const quoted = before !== undefined && QUOTES.includes(before);
+  if (!quoted && !/plaid\.com$/i.test(lookback) && !(before === '}' && BASE_INTERPOLATION.test(lookback))) return undefined;
+  const endpoint = api.byPath(written);
+  if (endpoint === undefined) return undefined;
+  return { kind: 'path', endpoint, range: { start, end: written.endsWith('/') ? end - 1 : end } };
+}
+
+/** `client.transactionsSync(`: the spelling must be the one this language's SDK uses. */
+function methodReference(
+  text: string,
+  api: ApiIndex,
+  language: SourceLanguage,
+  name: string,
+  start: number,
+  open: number,
+): ApiReference | undefined {
+  const endpoint = api.bySdkName(name);
+  if (endpoint === undefined || !spelledFor(language, name, endpoint, text, start)) return undefined;
+  const ref: ApiReference = { kind: 'method', endpoint, range: { start, end: start + name.length }, callOpen: open };
+  const first = skipBlank(text, open + 1, text.length, language);
+  const style = literalStyle(language, text, first);
+  if (style !== undefined) ref.request = { open: style === 'kwargs-paren' ? open : first, style: style === 'kwargs-paren' ? 'ruby' : style };
+  return ref;
+}
+
+/** True when `name` is how the SDK of `language` spells the endpoint's method. */
+function spelledFor(language: SourceLanguage, name: string, e: ApiEndpoint, text: string, start: number): boolean {
+  const camel = e.operationId;
+  switch (language) {
+    case 'javascript':
+    case 'typescript':
+    case 'java':
+      return name === camel;
+    case 'python':
+    case 'ruby':
+      return name === snake(camel) && name.includes('_');
+    case 'go':
+      // Only through the client's PlaidApi service: Go's exported names are too common to trust alone.
+      return /PlaidApi\s*\.\s*$/.test(text.slice(Math.max(0, start - 24), start)) && name === camel.charAt(0).toUpperCase() + camel.slice(1);
+    default:
+      return name === camel || (name === snake(camel) && name.includes('_'));
+  }
+}
+
+function snake(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
+}
+
+/** How a literal request starts at `i`, the first thing inside a call's parentheses. */
+function literalStyle(language: SourceLanguage, text: string, i: number): KeyStyle | 'kwargs-paren' | undefined {
+  if (text[i] === '{') {
+    if (language === 'python') return 'dict';
+    if (language === 'ruby') return 'ruby';
+    if (language === 'javascript' || language === 'typescript') return 'object';
+    return undefined;
+  }
+  // Ruby keyword arguments straight in the call: `client.transactions_sync(access_token: t)`.
+  if (language === 'ruby' && /^[a-z_]\w*:(?!:)/.test(text.slice(i, i + 64))) return 'kwargs-paren';
+  return undefined;
+}
+
+/** `TransactionsSyncRequest(` and its spellings in each SDK; the request's keys where the language writes them. */
+function requestReference(
+  text: string,
+  api: ApiIndex,
+  language: SourceLanguage,
+  name: string,
+  start: number,
+  goConstructor: boolean,
+): ApiReference | undefined {
+  const endpoint = api.bySdkName(name);
+  if (endpoint === undefined || endpoint.requestType !== name) return undefined;
+  const ref: ApiReference = { kind: 'request', endpoint, range: { start, end: start + name.length } };
+  if (goConstructor) return language === 'go' || language === 'other' ? ref : undefined;
+  const next = skipBlank(text, start + name.length, text.length, language);
+  if (language === 'python' && text[next] === '(') ref.request = { open: next, style: 'kwargs' };
+  if (language === 'ruby' && text.startsWith('.new', next)) {
+    const open = skipBlank(text, next + 4, text.length, language);
+    if (text[open] === '(') {
+      const inner = skipBlank(text, open + 1, text.length, language);
+      ref.request = text[inner] === '{' ? { open: inner, style: 'ruby' } : { open, style: 'ruby' };
+    }
+  }
+  if (language === 'typescript' && /:\s*$/.test(text.slice(Math.max(0, start - 8), start)) && text[next] === '=') {
+    const open = skipBlank(text, next + 1, text.length, language);
+    if (text[open] === '{') ref.request = { open, style: 'object' };
+  }
+  return ref;
+}
+
+/** The keys written in a reference's request, when it has a literal one. */
+export function requestOf(text: string, ref: ApiReference, language: SourceLanguage): RequestObject | undefined {
+  return ref.request === undefined ? undefined : readRequest(text, ref.request.open, ref.request.style, language);
+}
