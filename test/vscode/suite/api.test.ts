@@ -54,6 +54,12 @@ suite('API view and pages', () => {
     await plaidLens();
   });
 
+  // Finding an endpoint opens its page and reveals the Plaid sidebar; later suites start from the explorer again.
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('workbench.view.explorer');
+  });
+
   test('Should list the Transactions endpoints under their product, with its summary', async () => {
     const tree = (await plaidLens()).apiTree;
     const index = shippedIndex();
