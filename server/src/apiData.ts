@@ -11,6 +11,12 @@ export const API_DATA_FILE = 'glossary/plaid-api.json';
 /** The hand-written summaries, relative to the extension's root. */
 export const API_NOTES_FILE = 'glossary/plaid-api-notes.json';
 
+/**
+ * What every API reference needs somewhere in the text: a two-segment path, a method call or a request type. A file
+ * without any (a config file that only names a base URL) never makes the data load.
+ */
+const MAY_NAME_AN_ENDPOINT = /\/[a-z][a-z0-9_]*\/[a-z0-9_]|\.\s*[A-Za-z_]\w*\s*\(|Request\b/;
+
 let cached: ApiIndex | undefined;
 let failure: Error | undefined;
 
@@ -32,7 +38,7 @@ export function apiIndex(): ApiIndex {
  */
 export function apiIndexFor(text: string): ApiIndex | undefined {
   if (cached !== undefined) return cached;
-  if (!/plaid/i.test(text)) return undefined;
+  if (!/plaid/i.test(text) || !MAY_NAME_AN_ENDPOINT.test(text)) return undefined;
   try {
     return apiIndex();
   } catch {

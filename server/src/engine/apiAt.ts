@@ -4,7 +4,7 @@
  * within a request's reach before the offset, so the cost does not grow with the document.
  */
 import type { ApiEndpoint, ApiField, ApiIndex } from './api';
-import { findApiReferences, type ApiReference } from './apiCalls';
+import { findApiReferences, REFERENCE_REACH, type ApiReference } from './apiCalls';
 import { REQUEST_REACH, skipStringOrComment, type KeyStyle } from './apiObjects';
 import type { OffsetRange, SourceLanguage } from './types';
 
@@ -73,7 +73,7 @@ export function apiCompletionAt(text: string, offset: number, api: ApiIndex, lan
 }
 
 function nearbyReferences(text: string, offset: number, api: ApiIndex, language: SourceLanguage): ApiReference[] {
-  return findApiReferences(text, api, language, Math.max(0, offset - REQUEST_REACH), Math.min(text.length, offset + 1));
+  return findApiReferences(text, api, language, Math.max(0, offset - REFERENCE_REACH), Math.min(text.length, offset + 1));
 }
 
 interface WalkState {

@@ -6,7 +6,7 @@
  * `const r: TransactionsSyncRequest = {`). Each reference says where its request's keys are written, if anywhere.
  */
 import type { ApiEndpoint, ApiIndex } from './api';
-import { readRequest, skipBlank, type KeyStyle, type RequestObject } from './apiObjects';
+import { readRequest, REQUEST_REACH, skipBlank, type KeyStyle, type RequestObject } from './apiObjects';
 import type { OffsetRange, SourceLanguage } from './types';
 
 /** What kind of code names the endpoint. */
@@ -103,7 +103,30 @@ function pathReference(text: string, api: ApiIndex, start: number, written: stri
   if (!quoted && !/plaid\.com$/i.test(lookback) && !(before === '}' && BASE_INTERPOLATION.test(lookback))) return undefined;
   const endpoint = api.byPath(written);
   if (endpoint === undefined) return undefined;
-  return { kind: 'path', endpoint, range: { start, end: written.endsWith('/') ? end - 1 : end } };
+  const ref: ApiReference = { kind: 'path', endpoint, range: { start, end: written.endsWith('/') ? end - 1 : end } };
+  const body = rawBody(text, end + 1);
+  if (body !== undefined) ref.request = body;
+  return ref;
+}
+
+/** How far after a path a raw HTTP call's body may start, in characters. */
+const BODY_REACH = 400;
+
+/** How far after its first character anything a reference reads may lie: its body's start, then the body itself. */
+export const REFERENCE_REACH = BODY_REACH + REQUEST_REACH + 256;
+/** `json={` (Python requests, httpx) or `body: JSON.stringify({` (fetch, axios-style options), as the call's body. */
+const RAW_BODY = /(?:\bjson\s*=\s*|\bbody\s*:\s*JSON\.stringify\(\s*)\{/;
+
+/**
+ * The literal body of a raw HTTP call whose URL string ends at `from`: `requests.post(url, json={…})`,
+ * `fetch(url, { method: 'POST', body: JSON.stringify({…}) })`. Only within the same call: nothing between the URL and
+ * the body may open or close a parenthesis or end a statement.
+ */
+function rawBody(text: string, from: number): { open: number; style: KeyStyle } | undefined {
+  const window = text.slice(from, from + BODY_REACH);
+  const m = RAW_BODY.exec(window);
+  if (m === null || /[();]/.test(window.slice(0, m.index))) return undefined;
+  return { open: from + m.index + m[0].length - 1, style: m[0].startsWith('json') ? 'dict' : 'object' };
 }
 
 /** `client.transactionsSync(`: the spelling must be the one this language's SDK uses. */

@@ -15,7 +15,8 @@ const SEED = Number(process.env.PLAID_LENS_FUZZ_SEED) || 20261205;
 const FRAGMENTS = [
   "const plaid = require('plaid');\n", 'client.transactionsSync({ ', 'client.categoriesGet({', 'client.transferCreate({ idempotency_key: k, ',
   'acess_token: t, ', 'access_token: t, ', 'options: { ', 'include_personal_finance_category: true', 'counts: 1', ' }', '})', ');\n',
-  "fetch('/categories/get')", '`${PLAID_BASE_URL}/payment_profile/create`', '// ', '/* ', ' */', '"', "'", ',', '{', '}', '(', ')',
+  "fetch('/categories/get')", '`${PLAID_BASE_URL}/payment_profile/create`', "fetch('/item/get', { body: JSON.stringify({ ",
+  "requests.post(f'{base}/item/get', json={'acess_token': t, ", '// ', '/* ', ' */', '"', "'", ',', '{', '}', '(', ')',
   '\n', ' ', 'plaid-lens-disable-next-line unknown-api-field\n',
 ];
 const FILLER = ['const total = items.reduce((sum, item) => sum + item.price, 0);\n', 'x'.repeat(700), '\n'.repeat(20), `${'  '.repeat(400)}\n`];

@@ -60,6 +60,10 @@ const UNKNOWN: [name: string, file: string, text: string, expected: string[]][] 
   ['a key from another endpoint', 'a.ts', `${PLAID_JS}client.linkTokenCreate({ user, client_name, cursor: c });`, ['unknown-api-field "cursor"']],
   ['an unknown key in a nested user object', 'a.js', `${PLAID_JS}client.linkTokenCreate({ user: { client_user_id: id, nickname: 1 }, products });`,
     ['unknown-api-field "nickname"']],
+  ['a misspelt key in a raw requests call', 'a.py', `${PLAID_PY}requests.post(f"{PLAID_URL}/item/get", json={"acces_token": t, "client_id": c, "secret": s})`,
+    ['unknown-api-field "acces_token"']],
+  ['a misspelt key in a raw fetch body', 'a.js', `${PLAID_JS}fetch(\`\${PLAID_BASE_URL}/item/get\`, { method: 'POST', body: JSON.stringify({ acess_token: t }) });`,
+    ['unknown-api-field "acess_token"']],
   ['a typed TypeScript request', 'a.ts', `${PLAID_JS}const r: ItemGetRequest = { access_token: t, verbose: true };`, ['unknown-api-field "verbose"']],
 ];
 

@@ -3,9 +3,8 @@
  * that are deprecated or that the request does not have. The facts come from the API glossary data.
  */
 import type { ApiEndpoint, ApiField, ApiIndex } from '../api';
-import { findApiReferences, requestOf, type ApiReference } from '../apiCalls';
+import { findApiReferences, REFERENCE_REACH, requestOf, type ApiReference } from '../apiCalls';
 import type { RequestKey } from '../apiObjects';
-import { REQUEST_REACH } from '../apiObjects';
 import type { ScanContext } from '../context';
 import { fileKindOf, languageOf } from '../language';
 import type { FixData, ScanOptions } from '../types';
@@ -38,7 +37,7 @@ export function apiFindingsNear(options: ScanOptions, text: string, from: number
   if (options.rules?.['deprecated-api'] === 'off' && options.rules?.['unknown-api-field'] === 'off') return false;
   const language = languageOf(options.fileName, options.languageId);
   if (fileKindOf(language) !== 'code') return false;
-  return findApiReferences(text, api, language, Math.max(0, from - REQUEST_REACH - 256), Math.min(text.length, to)).length > 0;
+  return findApiReferences(text, api, language, Math.max(0, from - REFERENCE_REACH), Math.min(text.length, to)).length > 0;
 }
 
 function reportEndpoint(ctx: ScanContext, ref: ApiReference): void {
