@@ -4,10 +4,14 @@
  */
 import * as vscode from 'vscode';
 import type { DecodedToken } from '../../server/src/engine';
+import { ApiCatalog } from './apiCatalog';
+import { findApiEndpoint, registerApiCommands, type ApiTargets } from './apiCommands';
+import { ApiEndpointPage } from './apiPage';
+import { registerApiTree, type ApiNode, type ApiTreeProvider } from './apiTree';
 import { registerCommands, showGlossaryEntry, type CommandTargets } from './commands';
 import { registerDecoder } from './decoder';
 import { registerGitHistory, type GitHistory } from './gitHistory';
-import { GlossaryDetail } from './glossaryDetail';
+import { GlossaryDetail, type EndpointLinks } from './glossaryDetail';
 import { registerGlossaryTree, type GlossaryNode, type GlossaryTreeProvider } from './glossaryTree';
 import { PlaidLensServer, type ServerStatus } from './languageClient';
 import { registerLifecycleView } from './lifecycleView';
@@ -34,6 +38,14 @@ export interface PlaidLensApi {
   showGlossaryEntry(id: string): Promise<string | undefined>;
   /** The id of the entry on the glossary page, if it is open. */
   shownGlossaryEntry(): string | undefined;
+  /** The API view's data. */
+  apiTree: vscode.TreeDataProvider<ApiNode> & Pick<ApiTreeProvider, 'setFilter' | 'filter'>;
+  /** Opens an endpoint's page by path, operationId or SDK name, as "Find API Endpoint" does; resolves to its path. */
+  showApiEndpoint(query: string): Promise<string | undefined>;
+  /** The path of the endpoint on the API page, if it is open. */
+  shownApiEndpoint(): string | undefined;
+  /** True once the API data has been read: it is read only when a view or page first needs it. */
+  apiDataLoaded(): boolean;
   /** True while the Token Lifecycle view is drawn and on screen. */
   lifecycleViewVisible(): boolean;
   /** The last "Plaid: Scan Git History" run, for the Tokens view's History group. */
@@ -51,8 +63,14 @@ export function activate(context: vscode.ExtensionContext): PlaidLensApi {
   server = new PlaidLensServer(context, output);
   context.subscriptions.push(server);
 
+  // The API data is read from the install folder when a view or page first needs it, not here.
+  const catalog = ApiCatalog.of(context);
+  const endpointLinks: EndpointLinks = {
+    tokenEndpoints: (tokenId) => catalog.tokenEndpoints(tokenId),
+    openEndpoint: (path) => void findApiEndpoint(apiTargets, path),
+  };
   // Links inside the page go through showGlossaryEntry too, so the Glossary view follows the page.
-  const detail = new GlossaryDetail((id) => openEntry(id));
+  const detail = new GlossaryDetail((id) => openEntry(id), endpointLinks);
   context.subscriptions.push(detail);
   const glossary = registerGlossaryTree(context);
   const index = new TokenIndex().watchDocuments();
@@ -61,7 +79,12 @@ export function activate(context: vscode.ExtensionContext): PlaidLensApi {
   const targets: CommandTargets = { server, glossary, detail, scanner };
   const openEntry = (id: string): void => void showGlossaryEntry(targets, id);
 
-  const lifecycle = registerLifecycleView(context, openEntry);
+  const apiPage = new ApiEndpointPage(catalog, openEntry);
+  context.subscriptions.push(apiPage);
+  const apiTargets: ApiTargets = { catalog, page: apiPage, tree: registerApiTree(context, catalog) };
+  registerApiCommands(context, apiTargets);
+
+  const lifecycle = registerLifecycleView(context, openEntry, endpointLinks);
   const gitHistory = registerGitHistory(context);
   const tokensTree = registerTokensView(context, index, gitHistory);
   const decoder = registerDecoder(context, server, openEntry);
@@ -83,6 +106,10 @@ export function activate(context: vscode.ExtensionContext): PlaidLensApi {
     gitHistory,
     showGlossaryEntry: (id) => showGlossaryEntry(targets, id),
     shownGlossaryEntry: () => detail.shownEntryId,
+    apiTree: apiTargets.tree.provider,
+    showApiEndpoint: (query) => findApiEndpoint(apiTargets, query),
+    shownApiEndpoint: () => apiPage.shownEndpoint,
+    apiDataLoaded: () => catalog.loaded,
     lifecycleViewVisible: () => lifecycle.visible,
     scanWorkspace: async (token) => {
       const cancellation = new vscode.CancellationTokenSource();

@@ -3,6 +3,7 @@
  * glossary page, the lifecycle view and the decoder so each fact is worded the same way everywhere.
  */
 import { getEntry, type GlossaryEntry } from '../../server/src/engine';
+import type { ApiEndpoint, TokenEndpoints } from '../../server/src/engine/api';
 import { prefixPattern } from './lifecycleSvg';
 import { renderInline } from './markdown';
 import { escapeHtml } from './webview';
@@ -61,6 +62,35 @@ export function entryLink(id: string): string {
   const target = getEntry(id);
   const label = target?.term ?? id;
   return `<a class="link" data-entry="${escapeHtml(id)}" tabindex="0" role="link">${escapeHtml(label)}</a>`;
+}
+
+/** A link that opens an endpoint's API page, as a `data-endpoint` anchor the page script turns into a message. */
+export function endpointLink(endpoint: Pick<ApiEndpoint, 'path' | 'deprecated'>): string {
+  const mark = endpoint.deprecated ? ' <span class="muted">(deprecated)</span>' : '';
+  return `<a class="link" data-endpoint="${escapeHtml(endpoint.path)}" tabindex="0" role="link"><code>${escapeHtml(endpoint.path)}</code></a>${mark}`;
+}
+
+/** How many endpoint links a row shows before folding the rest away: `uses` of an access token runs to dozens. */
+const ENDPOINTS_SHOWN = 6;
+
+/**
+ * A definition list of the endpoints around a token type, from the API data: which create, rotate and revoke it, and
+ * which use it (folded when long). Rows without an endpoint are left out.
+ */
+export function tokenEndpointsHtml(endpoints: TokenEndpoints): string {
+  const row = (list: ApiEndpoint[]): string | undefined => {
+    if (list.length === 0) return undefined;
+    const links = list.map(endpointLink);
+    if (links.length <= ENDPOINTS_SHOWN) return links.join('<br>');
+    const rest = links.slice(ENDPOINTS_SHOWN);
+    return `${links.slice(0, ENDPOINTS_SHOWN).join('<br>')}<details class="more"><summary>${rest.length} more</summary>${rest.join('<br>')}</details>`;
+  };
+  return definitionList([
+    ['Created by', row(endpoints.creates)],
+    ['Rotated by', row(endpoints.rotates)],
+    ['Revoked by', row(endpoints.revokes)],
+    [`Used by (${endpoints.uses.length})`, row(endpoints.uses)],
+  ]);
 }
 
 function flowHtml(entry: GlossaryEntry): string | undefined {

@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { CATEGORY_TITLES, getEntry, type GlossaryEntry } from '../../server/src/engine';
-import { credentialFactsHtml, entryLink, environmentFactsHtml, tokenFactsHtml } from './factsHtml';
+import type { TokenEndpoints } from '../../server/src/engine/api';
+import { credentialFactsHtml, entryLink, environmentFactsHtml, tokenEndpointsHtml, tokenFactsHtml } from './factsHtml';
 import { renderMarkdown } from './markdown';
 import { asPageMessage, escapeHtml, LINK_SCRIPT, renderPage, WEBVIEW_OPTIONS } from './webview';
 
@@ -14,13 +15,27 @@ export const GLOSSARY_PANEL_TYPE = 'plaidLens.glossaryEntry';
 /** Commands a page may ask for by id; anything else a page sends is ignored. */
 const PAGE_COMMANDS = new Set(['plaidLens.showLifecycle']);
 
+/** What a page needs from the API data: the endpoints around a token type, and a way to open one. */
+export interface EndpointLinks {
+  /** The endpoints that create, use, rotate and revoke a token type; undefined when the data cannot be read. */
+  tokenEndpoints(tokenId: string): TokenEndpoints | undefined;
+  /** Opens an endpoint's page by its path. */
+  openEndpoint(path: string): void;
+}
+
 /** Shows glossary entries in a single reusable panel. */
 export class GlossaryDetail implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private current: string | undefined;
 
-  /** `openLink` handles a click on a related entry; by default the page just shows it. */
-  constructor(private readonly openLink: (id: string) => void = (id) => void this.show(id)) {}
+  /**
+   * `openLink` handles a click on a related entry; by default the page just shows it. With `endpoints`, token pages
+   * list the API endpoints around the token.
+   */
+  constructor(
+    private readonly openLink: (id: string) => void = (id) => void this.show(id),
+    private readonly endpoints?: EndpointLinks,
+  ) {}
 
   /** The id of the entry on screen, if the panel is open. */
   get shownEntryId(): string | undefined {
@@ -34,7 +49,8 @@ export class GlossaryDetail implements vscode.Disposable {
     const panel = this.panel ?? this.createPanel();
     this.current = entry.id;
     panel.title = `Plaid: ${entry.term}`;
-    panel.webview.html = entryPage(panel.webview, entry);
+    const around = entry.token ? this.endpoints?.tokenEndpoints(entry.id) : undefined;
+    panel.webview.html = entryPage(panel.webview, entry, around);
     panel.reveal(panel.viewColumn ?? vscode.ViewColumn.Active);
     return true;
   }
@@ -52,6 +68,7 @@ export class GlossaryDetail implements vscode.Disposable {
     panel.webview.onDidReceiveMessage((raw: unknown) => {
       const message = asPageMessage(raw);
       if (message?.type === 'openEntry') this.openLink(message.id);
+      if (message?.type === 'openEndpoint') this.endpoints?.openEndpoint(message.id);
       if (message?.type === 'command' && PAGE_COMMANDS.has(message.id)) void vscode.commands.executeCommand(message.id);
     });
     panel.onDidDispose(() => {
@@ -63,8 +80,8 @@ export class GlossaryDetail implements vscode.Disposable {
   }
 }
 
-/** The page of one entry. */
-export function entryPage(webview: vscode.Webview, entry: GlossaryEntry): string {
+/** The page of one entry; a token type's page lists `endpoints`, the API calls around it, when given. */
+export function entryPage(webview: vscode.Webview, entry: GlossaryEntry, endpoints?: TokenEndpoints): string {
   const sections: string[] = [
     `<p class="muted category">${escapeHtml(CATEGORY_TITLES[entry.category])}</p>`,
     `<h1>${escapeHtml(entry.term)}</h1>`,
@@ -76,6 +93,7 @@ export function entryPage(webview: vscode.Webview, entry: GlossaryEntry): string
       `<h2>Lifecycle</h2>${tokenFactsHtml(entry)}`,
       `<p><a class="link" data-command="plaidLens.showLifecycle" tabindex="0" role="link">See every token's lifecycle</a></p>`,
     );
+    if (endpoints) sections.push(`<h2>API endpoints</h2>${tokenEndpointsHtml(endpoints)}`);
   }
   if (entry.environment) sections.push(`<h2>Environment</h2>${environmentFactsHtml(entry)}`);
   if (entry.credential) sections.push(`<h2>Key</h2>${credentialFactsHtml(entry)}`);

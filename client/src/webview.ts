@@ -83,18 +83,24 @@ button:hover { background: var(--vscode-button-hoverBackground); }
 button.secondary { color: var(--vscode-button-secondaryForeground); background: var(--vscode-button-secondaryBackground); }
 button.secondary:hover { background: var(--vscode-button-secondaryHoverBackground); }
 :focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 1px; }
+details.more { margin: 2px 0 0; }
+details.more > summary { cursor: pointer; color: var(--vscode-textLink-foreground); }
 `;
 
 /**
  * A page script that turns clicks on `[data-entry]` elements (glossary links) into `{ type: 'openEntry', id }`
- * messages, and on `[data-command]` elements into `{ type: 'command', id }`.
+ * messages, on `[data-endpoint]` elements (API endpoint links) into `{ type: 'openEndpoint', id }`, on `[data-docs]`
+ * elements into `{ type: 'openDocs' }` (the extension side knows the address; the page never names it), and on
+ * `[data-command]` elements into `{ type: 'command', id }`.
  */
 export const LINK_SCRIPT = `
 const vscode = acquireVsCodeApi();
 function activate(target) {
-  const link = target.closest('[data-entry],[data-command]');
+  const link = target.closest('[data-entry],[data-endpoint],[data-docs],[data-command]');
   if (!link) return false;
   if (link.dataset.entry) vscode.postMessage({ type: 'openEntry', id: link.dataset.entry });
+  else if (link.dataset.endpoint) vscode.postMessage({ type: 'openEndpoint', id: link.dataset.endpoint });
+  else if (link.hasAttribute('data-docs')) vscode.postMessage({ type: 'openDocs' });
   else vscode.postMessage({ type: 'command', id: link.dataset.command });
   return true;
 }
@@ -105,13 +111,18 @@ document.addEventListener('keydown', (event) => {
 `;
 
 /** A message a page sends to its extension side. */
-export type PageMessage = { type: 'openEntry'; id: string } | { type: 'command'; id: string } | { type: 'ready' };
+export type PageMessage =
+  | { type: 'openEntry'; id: string }
+  | { type: 'openEndpoint'; id: string }
+  | { type: 'command'; id: string }
+  | { type: 'openDocs' }
+  | { type: 'ready' };
 
 /** Narrows an unknown message from a webview to a {@link PageMessage}; webviews are not trusted to be well-formed. */
 export function asPageMessage(message: unknown): PageMessage | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
   const { type, id } = message as { type?: unknown; id?: unknown };
-  if (type === 'ready') return { type };
-  if ((type === 'openEntry' || type === 'command') && typeof id === 'string') return { type, id };
+  if (type === 'ready' || type === 'openDocs') return { type };
+  if ((type === 'openEntry' || type === 'openEndpoint' || type === 'command') && typeof id === 'string') return { type, id };
   return undefined;
 }

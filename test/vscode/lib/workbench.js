@@ -3,6 +3,7 @@
 // Every wait is an element-state wait or a deadline-polled probe.
 const fs = require('node:fs');
 const path = require('node:path');
+const { pollUntil } = require('./deadline');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 /** Where UI checks save their screenshots (gitignored). */
@@ -21,19 +22,40 @@ async function waitForWorkbench(page) {
     .waitFor({ state: 'visible', timeout: READY_TIMEOUT_MS });
 }
 
-/** Opens a quick-input box with `key`, types `text` and accepts the row whose label starts with `label`. */
+/** How long one attempt waits for each of its steps before the box is opened again. */
+const ATTEMPT_STEP_MS = 5_000;
+
+/**
+ * Opens a quick-input box with `key`, types `text` and accepts the row whose label starts with `label`. The box is
+ * closed and opened again until the row shows or the step's deadline passes: the palette lists only the commands
+ * known when it opens (an extension may still be registering its own), and a webview that takes the focus as it
+ * finishes loading closes a box that was just opened.
+ */
 async function pickFromQuickInput(page, key, text, label) {
-  await page.keyboard.press(key);
   const input = page.locator(`${QUICK_INPUT} .quick-input-box input`);
-  await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  await input.fill(text);
   const row = page
     .locator(QUICK_INPUT_ROW)
     .filter({ has: page.locator('.label-name', { hasText: label }) })
     .first();
-  await row.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  await row.click();
-  await page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  for (;;) {
+    try {
+      await page.keyboard.press(key);
+      await input.waitFor({ state: 'visible', timeout: ATTEMPT_STEP_MS });
+      await input.fill(text, { timeout: ATTEMPT_STEP_MS });
+      await row.waitFor({ state: 'visible', timeout: ATTEMPT_STEP_MS });
+      await row.click({ timeout: ATTEMPT_STEP_MS });
+      break;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`no row "${label}" for "${text}" within ${STEP_TIMEOUT_MS} ms: ${error.message}`);
+      if (await page.locator(QUICK_INPUT).isVisible()) await page.keyboard.press('Escape');
+    }
+  }
+  // Done when the box closes, or when the command at once reused it for an input of its own (a new value).
+  await pollUntil(
+    async () => !(await page.locator(QUICK_INPUT).isVisible()) || (await input.inputValue().catch(() => '')) !== text,
+    { timeoutMs: STEP_TIMEOUT_MS, what: `the quick input to close after picking "${label}"` },
+  );
 }
 
 /** Runs a command by its palette title, e.g. `runCommand(page, 'View: Close All Editors')`. */

@@ -2,7 +2,7 @@
 // The Plaid sidebar: the glossary tree, the lifecycle picture and the Tokens view of the open file.
 const { pollUntil } = require('../lib/deadline');
 const { openFile, runCommand, screenshot } = require('../lib/workbench');
-const { closeAllEditors, showPlaidSidebar, webviewFrame, STEP_TIMEOUT_MS } = require('./helpers/plaid');
+const { closeAllEditors, showPlaidSidebar, typeIntoCommandInput, webviewFrame, STEP_TIMEOUT_MS } = require('./helpers/plaid');
 
 /** A token someone might paste into the glossary filter; the view title must never show it whole. */
 const PASTED_TOKEN = 'access-sandbox-8ab976e6-64bc-4b38-98f7-731e7a349970';
@@ -50,10 +50,7 @@ module.exports = [
       // The lifecycle view, focused by showPlaidSidebar, is a webview that may still be loading and lose a key press:
       // a click on the sidebar's title takes the focus back to the workbench before the palette key.
       await sidebar.locator('.composite.title .title-label').click();
-      await runCommand(page, 'Plaid: Filter Glossary');
-      const input = page.locator('.quick-input-widget .quick-input-box input');
-      await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-      await input.fill(PASTED_TOKEN);
+      await typeIntoCommandInput(page, 'Plaid: Filter Glossary', 'Filter the Plaid glossary', PASTED_TOKEN);
       await page.keyboard.press('Enter');
       await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
       const description = sidebar.locator('.pane-header', { hasText: 'Glossary' }).locator('.description');

@@ -59,6 +59,31 @@ async function webviewFrame(page, selector) {
   );
 }
 
+/**
+ * Runs a command that opens a quick input titled `title` and types `text` into it. The palette's widget is reused,
+ * so the text goes in only once the command's own input is up; and a webview that takes the focus as it finishes
+ * loading closes an input, so a closed input is opened again until the deadline.
+ */
+async function typeIntoCommandInput(page, command, title, text) {
+  const widget = page.locator(QUICK_INPUT);
+  const input = page.locator(`${QUICK_INPUT} .quick-input-box input`);
+  const titled = page.locator(`${QUICK_INPUT} .quick-input-title`, { hasText: title });
+  await pollUntil(
+    async () => {
+      if (!(await titled.isVisible())) {
+        if (await widget.isVisible()) await page.keyboard.press('Escape');
+        await runCommand(page, command);
+        await titled.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => {});
+        if (!(await titled.isVisible())) return false;
+      }
+      if ((await input.inputValue()) !== text) await input.fill(text, { timeout: 2_000 }).catch(() => {});
+      return (await titled.isVisible()) && (await input.inputValue()) === text;
+    },
+    { timeoutMs: STEP_TIMEOUT_MS * 2, what: `"${text}" typed into the ${title} input` },
+  );
+  return input;
+}
+
 /** Opens the Plaid sidebar through its lifecycle command and returns the sidebar locator. */
 async function showPlaidSidebar(page) {
   await runCommand(page, 'Plaid: Show Token Lifecycle');
@@ -67,4 +92,4 @@ async function showPlaidSidebar(page) {
   return sidebar;
 }
 
-module.exports = { closeAllEditors, goToLineColumn, lineContaining, webviewFrame, showPlaidSidebar, STEP_TIMEOUT_MS };
+module.exports = { closeAllEditors, goToLineColumn, lineContaining, webviewFrame, showPlaidSidebar, typeIntoCommandInput, STEP_TIMEOUT_MS };
