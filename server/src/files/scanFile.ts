@@ -2,10 +2,11 @@
  * Scans one file: read, decode, run the engine, place each finding (and, when asked, each token) by line and
  * column. Depends only on its arguments, so a pool of workers can run it as it is.
  */
-import { findTokens, maskSecret, scan, type Finding, type TokenRef } from '../engine';
+import { findTokens, maskSecret, type Finding, type TokenRef } from '../engine';
+import { checksNeeded, scanChecks } from '../engine/scan';
 import { maskText } from '../engine/mask';
 import { LineIndex } from '../engine/lineIndex';
-import { readSourceFile, type SizeLimitName } from './readText';
+import { decodeText, encodingOf, readSourceBytes, type SizeLimitName } from './readText';
 import type { FileResult, LocatedFinding, LocatedToken } from './report';
 import type { FileJob } from './walk';
 
@@ -19,17 +20,28 @@ export interface ScanLimits {
   listTokens?: boolean;
 }
 
-/** Scans one file. Never throws: problems become a note on the result. */
+/**
+ * Scans one file. Never throws: problems become a note on the result. The raw bytes are first tested for the
+ * checks' needles, so a file that cannot hold a finding is never decoded.
+ */
 export function scanFile(job: FileJob, limits: ScanLimits): FileResult {
   const base = { absPath: job.absPath, displayPath: job.displayPath, findings: [] };
-  const read = readSourceFile(job.absPath, limits.maxBytes, limits.sizeLimit);
+  const read = readSourceBytes(job.absPath, limits.maxBytes, limits.sizeLimit);
   if (read.kind === 'skipped') return { ...base, note: { kind: 'skipped', reason: read.reason } };
   if (read.kind === 'unreadable') return { ...base, note: { kind: 'unreadable', reason: `could not read the file: ${read.reason}` } };
+  const encoding = encodingOf(read.bytes);
+  if (encoding === 'binary') return { ...base, note: { kind: 'skipped', reason: 'binary file' } };
   try {
-    const findings = scan(read.text, { fileName: job.fileName, rules: job.rules });
-    const lines = lazyLineIndex(read.text);
-    const located = { ...base, findings: locateFindings(read.text, findings, lines) };
-    return limits.listTokens ? { ...located, tokens: locateTokens(findTokens(read.text), lines) } : located;
+    // UTF-16 puts a NUL beside every ASCII byte, so only its decoded text can be tested.
+    const checks = encoding === 'utf8' ? checksNeeded(read.bytes.toString('latin1')) : undefined;
+    if (checks?.size === 0) return limits.listTokens ? { ...base, tokens: [] } : base;
+    const text = decodeText(read.bytes)!;
+    const needed = checks ?? checksNeeded(text);
+    const findings = scanChecks(text, { fileName: job.fileName, rules: job.rules }, needed);
+    const lines = lazyLineIndex(text);
+    const located = { ...base, findings: locateFindings(text, findings, lines) };
+    if (!limits.listTokens) return located;
+    return { ...located, tokens: needed.has('tokens') ? locateTokens(findTokens(text), lines) : [] };
   } catch (error) {
     // An engine bug must not end the whole scan; the message is masked in case it quotes the text.
     const reason = maskText(error instanceof Error ? error.message : String(error));
