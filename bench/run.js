@@ -34,6 +34,7 @@ const USAGE = `Usage: node bench/run.js [options]
   --seed N         corpus seed (default ${DEFAULT_SEED})
   --runs N         runs per CLI tool, the median is reported (default 3, or 1 with --quick)
   --only A,B       run only these sections: ${Object.keys(SECTIONS).join(', ')}
+  --profile DIR    the editor section's server writes a CPU profile (--cpu-prof) into DIR
   --write          write BENCHMARKS.md even for a quick or partial run
   --no-write       do not write BENCHMARKS.md
 `;
@@ -61,6 +62,7 @@ function parseOptions(argv) {
     else if (arg === '--seed') options.seed = number();
     else if (arg === '--runs') options.runs = number();
     else if (arg === '--only') options.only = value().split(',').filter(Boolean);
+    else if (arg === '--profile') options.profileDir = require('node:path').resolve(value());
     else if (arg === '--write') write = true;
     else if (arg === '--no-write') write = false;
     else if (arg === '--help' || arg === '-h') options.help = true;
