@@ -77,7 +77,7 @@ function targetRows(results) {
   } else rows.push(['Edit → diagnostics ≤ 10 ms median, ≤ 25 ms p95; hover ≤ 2 ms', ed?.reason ?? NOT_RUN, '', '–']);
   const mem = results.memory;
   if (mem?.available) {
-    rows.push([`Server RSS ≤ 60 MB with ${num(mem.documents)} open documents (settled)`, mib(mem.settledRssKb), `idle ${mib(mem.idleRssKb)}`, status(mem.settledRssKb <= 60 * 1024, `${mib(mem.settledRssKb - 60 * 1024)} over`)]);
+    rows.push([`Server RSS ≤ 60 MB with ${num(mem.documents)} open documents (after ${num(mem.idleMs)} ms idle and a full GC)`, mib(mem.collectedRssKb), `V8 heap ${mib(mem.heapUsedKb)}, documents ${num(mem.totalBytes / MB, 1)} MB; idle server ${mib(mem.idleRssKb)}`, status(mem.collectedRssKb <= 60 * 1024, `${mib(mem.collectedRssKb - 60 * 1024)} over`)]);
   } else rows.push(['Server RSS ≤ 60 MB with 1,000 open documents', mem?.reason ?? NOT_RUN, '', '–']);
   const st = results.startup;
   if (st?.available) {
@@ -146,7 +146,8 @@ function detailTables(results) {
   if (mem?.available || st?.available || ours?.ok || results.vsix?.available) {
     lines.push('', '### Memory, start-up, size', '', row(['Measure', 'Value']), row(['---', '---']));
     if (mem?.available) {
-      lines.push(row([`server RSS: idle / right after ${num(mem.documents)} documents (${num(mem.totalBytes / MB, 1)} MB) / settled / peak`, `${mib(mem.idleRssKb)} / ${mib(mem.rssKb)} / ${mib(mem.settledRssKb)} / ${mib(mem.peakRssKb)}`]));
+      lines.push(row([`server RSS: idle (full GC) / right after ${num(mem.documents)} documents (${num(mem.totalBytes / MB, 1)} MB of text) / after ${num(mem.idleMs)} ms idle and a full GC / settled / peak`, `${mib(mem.idleRssKb)} / ${mib(mem.rssKb)} / ${mib(mem.collectedRssKb)} / ${mib(mem.settledRssKb)} / ${mib(mem.peakRssKb)}`]));
+      lines.push(row([`V8 heap after the full GC: used / total (idle server: used)`, `${mib(mem.heapUsedKb)} / ${mib(mem.heapTotalKb)} (${mib(mem.idleHeapUsedKb)})`]));
       lines.push(row([`didOpen × ${num(mem.documents)} → every document's diagnostics`, ms(mem.openAllMs)]));
     }
     if (ours?.ok) lines.push(row([`CLI peak RSS on the ${results.cli.trees.corpus.corpus.sizeMb} MB corpus`, mib(ours.peakRssKb)]));
