@@ -12,6 +12,9 @@ const { medianOfRuns, timedRun } = require('../lib/proc');
 const { ensureRipgrep, ensureSecretlint, countRipgrep, countSecretlint } = require('../lib/peers');
 const { ensureRealCodeTree } = require('../lib/realCode');
 
+/** A secretlint run longer than this is not repeated (on the real-code tree it takes minutes). */
+const PEER_ONCE_AFTER_MS = 30_000;
+
 /** Bundles are 1–3 MB; the CLI's default limit (1 MB) would skip them while the peers read them. */
 const MAX_FILE_SIZE_KB = 4096;
 
@@ -63,8 +66,8 @@ function compareFindings(ours, expectedByRule, expectedByFile) {
 }
 
 /** Runs one tool `runs` times and returns its medians, plus the findings `count` reads from the last run's output. */
-async function measure(name, command, args, { runs, cwd, outputFile, stdout, count, accept }) {
-  const result = await medianOfRuns(command, args, { runs, cwd, stdoutFile: stdout ? outputFile : undefined, accept });
+async function measure(name, command, args, { runs, cwd, outputFile, stdout, count, accept, onceAfterMs }) {
+  const result = await medianOfRuns(command, args, { runs, cwd, stdoutFile: stdout ? outputFile : undefined, accept, onceAfterMs });
   const summary = { name, ok: result.ok, wallMs: result.wallMs, cpuMs: result.cpuMs, peakRssKb: result.peakRssKb, runs: result.runs.length };
   if (!result.ok) {
     const last = result.last;
@@ -166,11 +169,19 @@ async function measureTree(key, tree, runs, rg, secretlint, log) {
   } else {
     result.tools.rg = { name: 'ripgrep', ok: false, error: `unavailable: ${rg.reason}` };
   }
+  if (rg.available) {
+    // Not a peer: what reading the tree costs ripgrep when its regular expressions cost nothing.
+    log(`cli: ripgrep, one literal × ${runs}`);
+    const outputFile = path.join(BUILD, `rg-literal-${key}.txt`);
+    result.tools.rgLiteral = await measure('ripgrep, the one literal `plaid` (-F -i)', rg.command, rg.literalArgs(corpus), {
+      runs, cwd: ROOT, outputFile, stdout: true, accept: (c) => c === 0 || c === 1, count: countRipgrep,
+    });
+  }
   if (secretlint.available) {
     log(`cli: secretlint × ${runs}`);
     const outputFile = path.join(BUILD, `secretlint-${key}.json`);
     result.tools.secretlint = await measure('secretlint', secretlint.command, secretlint.args(outputFile), {
-      runs, cwd: corpus, outputFile, stdout: false, count: countSecretlint,
+      runs, cwd: corpus, outputFile, stdout: false, count: countSecretlint, onceAfterMs: PEER_ONCE_AFTER_MS,
     });
     result.tools.secretlint.version = secretlint.version;
   } else {
