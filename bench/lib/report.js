@@ -15,10 +15,12 @@ const MB = 1024 * 1024;
 const INTRO = `# Benchmarks
 
 Plaid Lens measured side by side with its peers, on one machine, in one run. Everything between the markers below
-is rewritten by \`npm run bench\` (three to five minutes on two cores; \`npm run bench -- --quick\` is a 20 MB check that
-leaves this file alone). The corpus is generated from a fixed seed by \`bench/corpus.js\` with a known number of
-planted findings; the peers are installed by the benchmark into a cache outside the repository and get the same
-patterns, \`bench/patterns/plaid.txt\`. \`bench/README.md\` says what each measurement does.
+is rewritten by \`npm run bench\` (ten to fifteen minutes on two cores; \`npm run bench -- --quick\` is a short check
+that leaves this file alone). The CLI is measured on three trees: the corpus and a look-alike-dense corpus, both
+generated from a fixed seed by \`bench/corpus.js\` with a known number of planted findings, and real code copied from
+the installed dependencies, where it must find nothing. The peers are installed by the benchmark into a cache
+outside the repository and get the same patterns, \`bench/patterns/plaid.txt\`. \`bench/README.md\` says what each
+measurement does.
 
 `;
 
