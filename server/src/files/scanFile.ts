@@ -2,6 +2,7 @@
  * Scans one file: read, decode, run the engine, place each finding (and, when asked, each token) by line and
  * column. Depends only on its arguments, so a pool of workers can run it as it is.
  */
+import { isAscii } from 'node:buffer';
 import { findTokens, maskSecret, type Finding, type TokenRef } from '../engine';
 import { checksNeeded, scanChecks } from '../engine/scan';
 import { maskText } from '../engine/mask';
@@ -33,9 +34,11 @@ export function scanFile(job: FileJob, limits: ScanLimits): FileResult {
   if (encoding === 'binary') return { ...base, note: { kind: 'skipped', reason: 'binary file' } };
   try {
     // UTF-16 puts a NUL beside every ASCII byte, so only its decoded text can be tested.
-    const checks = encoding === 'utf8' ? checksNeeded(read.bytes.toString('latin1')) : undefined;
+    const bytesAsText = encoding === 'utf8' ? read.bytes.toString('latin1') : undefined;
+    const checks = bytesAsText !== undefined ? checksNeeded(bytesAsText) : undefined;
     if (checks?.size === 0) return limits.listTokens ? { ...base, tokens: [] } : base;
-    const text = decodeText(read.bytes)!;
+    // ASCII reads the same in latin1 and UTF-8, so most source files are decoded once, not twice.
+    const text = bytesAsText !== undefined && isAscii(read.bytes) ? bytesAsText : decodeText(read.bytes)!;
     const needed = checks ?? checksNeeded(text);
     const findings = scanChecks(text, { fileName: job.fileName, rules: job.rules }, needed);
     const lines = lazyLineIndex(text);
