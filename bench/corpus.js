@@ -5,7 +5,7 @@
  * many look-alikes. `bench/corpus/manifest.json` records the seed, the size and the expected counts; the tree is
  * rebuilt only when it is missing or the seed, size or generator changed.
  *
- *   node bench/corpus.js [--size-mb 200] [--seed 20240620]
+ *   node bench/corpus.js [--size-mb 200] [--seed 20240620] [--profile mixed|dense]
  */
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -18,11 +18,21 @@ const { generateFile, generatePrivateEnv, emptyExpectation, addExpectation, MB }
 const DEFAULT_SEED = 20240620;
 const CORPUS_DIR = path.join(__dirname, 'corpus');
 
-/** Share of the bytes per kind of file; bundles are generated first, then the rest by these weights. */
-const BUNDLE_SHARE = 0.13;
 const LANGUAGE_WEIGHTS = { ts: 24, js: 10, py: 14, go: 11, java: 11, rb: 7, yaml: 6, md: 9 };
-/** Share of ordinary files that use Plaid (and so can hold plants). */
-const PLAID_FILE_SHARE = 0.3;
+
+/**
+ * The kinds of corpus. `mixed`: the default, findings planted at a low density among look-alikes. `dense`: about
+ * one line in eight a look-alike and one in a thousand a finding, the text where the candidate path costs most.
+ * `bundleShare` is the share of the bytes in minified bundles (generated first, the rest by LANGUAGE_WEIGHTS);
+ * `plaidShare` the share of ordinary files that use Plaid (and so can hold plants); densities are per MB.
+ */
+const PROFILES = {
+  mixed: { bundleShare: 0.13, plaidShare: 0.3 },
+  // About 34,000 filler lines per MB: 4,200 look-alikes, and 68 plants per MB of the half of files that use Plaid.
+  dense: { bundleShare: 0, plaidShare: 0.5, plantsPerMb: 68, lookalikesPerMb: 4200 },
+};
+/** Where each kind of corpus is written (`repo/` inside), and its default size in MB. */
+const PROFILE_DIRS = { mixed: path.join(__dirname, 'corpus'), dense: path.join(__dirname, 'corpus', 'dense') };
 /** One `.env.example` per this many files, and one private `.env.local` per twice as many. */
 const ENV_FILE_EVERY = 150;
 
@@ -54,16 +64,16 @@ function readManifest(dir = CORPUS_DIR) {
   }
 }
 
-/** Makes sure the corpus for `sizeMb`/`seed` exists and returns its manifest. */
-function ensureCorpus({ sizeMb, seed = DEFAULT_SEED, dir = CORPUS_DIR, log = () => {} }) {
+/** Makes sure the corpus of `profile` for `sizeMb`/`seed` exists and returns its manifest. */
+function ensureCorpus({ sizeMb, seed = DEFAULT_SEED, profile = 'mixed', dir = PROFILE_DIRS[profile], log = () => {} }) {
   const generator = generatorDigest();
   const existing = readManifest(dir);
   const root = path.join(dir, 'repo');
-  if (existing && existing.seed === seed && existing.sizeMb === sizeMb && existing.generator === generator && fs.existsSync(root)) {
-    log(`corpus: reusing ${path.relative(process.cwd(), root)} (${sizeMb} MB, seed ${seed})`);
+  if (existing && existing.seed === seed && existing.sizeMb === sizeMb && existing.generator === generator && (existing.profile ?? 'mixed') === profile && fs.existsSync(root)) {
+    log(`corpus: reusing ${path.relative(process.cwd(), root)} (${profile}, ${sizeMb} MB, seed ${seed})`);
     return { ...existing, root };
   }
-  log(`corpus: generating ${sizeMb} MB (seed ${seed}) into ${path.relative(process.cwd(), root)}…`);
+  log(`corpus: generating ${profile}, ${sizeMb} MB (seed ${seed}) into ${path.relative(process.cwd(), root)}…`);
   const started = Date.now();
   fs.rmSync(path.join(dir, 'manifest.json'), { force: true });
   fs.rmSync(path.join(dir, 'expected-by-file.json'), { force: true });
@@ -71,8 +81,8 @@ function ensureCorpus({ sizeMb, seed = DEFAULT_SEED, dir = CORPUS_DIR, log = () 
   // A repository of its own: scanners that honour .gitignore files stop here instead of applying the project's
   // own .gitignore (which lists bench/corpus/) to the corpus.
   fs.mkdirSync(path.join(root, '.git'), { recursive: true });
-  const { byFile, ...stats } = writeTree(root, sizeMb * MB, seed);
-  const manifest = { seed, sizeMb, generator, ...stats, generatedInSeconds: (Date.now() - started) / 1000 };
+  const { byFile, ...stats } = writeTree(root, sizeMb * MB, seed, PROFILES[profile]);
+  const manifest = { seed, sizeMb, profile, generator, ...stats, generatedInSeconds: (Date.now() - started) / 1000 };
   fs.writeFileSync(path.join(dir, 'expected-by-file.json'), JSON.stringify(byFile) + '\n');
   fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   log(`corpus: ${stats.files} files, ${(stats.bytes / MB).toFixed(1)} MB in ${manifest.generatedInSeconds.toFixed(1)} s`);
@@ -80,8 +90,10 @@ function ensureCorpus({ sizeMb, seed = DEFAULT_SEED, dir = CORPUS_DIR, log = () 
 }
 
 /** Writes every file and returns the totals and expectations. */
-function writeTree(root, targetBytes, seed) {
-  const r = createRandom(seedFrom(`corpus:${seed}`));
+function writeTree(root, targetBytes, seed, profile) {
+  // The mixed corpus keeps the seed string it always had, so its files stay the same.
+  const r = createRandom(seedFrom(profile === PROFILES.mixed ? `corpus:${seed}` : `corpus:dense:${seed}`));
+  const densities = { plantsPerMb: profile.plantsPerMb, lookalikesPerMb: profile.lookalikesPerMb };
   const total = emptyExpectation();
   const stats = { files: 0, bytes: 0, plaidFiles: 0, byLanguage: {} };
   const byFile = {};
@@ -104,7 +116,7 @@ function writeTree(root, targetBytes, seed) {
     entry.bytes += text.length;
   };
 
-  for (let i = 0; stats.bytes < targetBytes * BUNDLE_SHARE; i++) {
+  for (let i = 0; stats.bytes < targetBytes * profile.bundleShare; i++) {
     const { text, expectation } = generateFile(r, 'bundle', r.between(1 * MB, 3 * MB), { plaid: true });
     write(`${AREAS.bundle}/app.${i}.${r.hex(8)}.min.js`, text, 'bundle', expectation, true);
   }
@@ -120,8 +132,8 @@ function writeTree(root, targetBytes, seed) {
     }
     const lang = r.weighted(LANGUAGE_WEIGHTS);
     const size = Math.round(Math.exp(Math.log(1024) + r.next() * Math.log(64)));
-    const plaid = r.chance(PLAID_FILE_SHARE);
-    const { text, expectation } = generateFile(r, lang, size, { plaid });
+    const plaid = r.chance(profile.plaidShare);
+    const { text, expectation } = generateFile(r, lang, size, { plaid, ...densities });
     const ext = lang === 'yaml' ? r.pick(['yaml', 'yml']) : lang;
     write(`${AREAS[lang]}/${folder}/${r.pick(NOUNS)}_${i}.${ext}`, text, lang, expectation, plaid);
   }
@@ -134,10 +146,13 @@ function main(argv) {
     const at = argv.indexOf(name);
     return at >= 0 ? Number(argv[at + 1]) : fallback;
   };
-  const manifest = ensureCorpus({ sizeMb: arg('--size-mb', 200), seed: arg('--seed', DEFAULT_SEED), log: console.log });
+  const at = argv.indexOf('--profile');
+  const profile = at >= 0 ? argv[at + 1] : 'mixed';
+  if (!(profile in PROFILES)) throw new Error(`--profile must be one of ${Object.keys(PROFILES).join(', ')}`);
+  const manifest = ensureCorpus({ sizeMb: arg('--size-mb', profile === 'dense' ? 50 : 200), seed: arg('--seed', DEFAULT_SEED), profile, log: console.log });
   console.log(JSON.stringify({ files: manifest.files, bytes: manifest.bytes, expected: manifest.expected }, null, 2));
 }
 
 if (require.main === module) main(process.argv.slice(2));
 
-module.exports = { ensureCorpus, readManifest, readExpectedByFile, DEFAULT_SEED, CORPUS_DIR };
+module.exports = { ensureCorpus, readManifest, readExpectedByFile, DEFAULT_SEED, CORPUS_DIR, PROFILE_DIRS };

@@ -4,7 +4,8 @@
  * editor latency and memory over a real LSP connection, start-up, VSIX size and hostile inputs, then prints one
  * Markdown report and writes it into BENCHMARKS.md. No figure here is asserted: the report names each gap.
  *
- *   node bench/run.js [--quick] [--size-mb N] [--seed N] [--runs N] [--only cli,editor,api,...] [--write|--no-write]
+ *   node bench/run.js [--quick] [--size-mb N] [--dense-mb N] [--seed N] [--runs N] [--only cli,editor,api,...]
+ *                     [--trees corpus,realCode,dense] [--write|--no-write]
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -30,9 +31,12 @@ const USAGE = `Usage: node bench/run.js [options]
 
   --quick          20 MB corpus and fewer iterations: a fast check (does not rewrite BENCHMARKS.md)
   --size-mb N      corpus size in MB (default 200, or 20 with --quick)
+  --dense-mb N     look-alike-dense corpus size in MB (default 50, or 5 with --quick)
+  --trees A,B      CLI trees to measure: corpus, realCode, dense (default all)
   --seed N         corpus seed (default ${DEFAULT_SEED})
   --runs N         runs per CLI tool, the median is reported (default 3, or 1 with --quick)
   --only A,B       run only these sections: ${Object.keys(SECTIONS).join(', ')}
+  --profile DIR    the editor section's server writes a CPU profile (--cpu-prof) into DIR
   --write          write BENCHMARKS.md even for a quick or partial run
   --no-write       do not write BENCHMARKS.md
 `;
@@ -55,9 +59,12 @@ function parseOptions(argv) {
     };
     if (arg === '--quick') options.quick = true;
     else if (arg === '--size-mb') options.sizeMb = number();
+    else if (arg === '--dense-mb') options.denseMb = number();
+    else if (arg === '--trees') options.trees = value().split(',').filter(Boolean);
     else if (arg === '--seed') options.seed = number();
     else if (arg === '--runs') options.runs = number();
     else if (arg === '--only') options.only = value().split(',').filter(Boolean);
+    else if (arg === '--profile') options.profileDir = require('node:path').resolve(value());
     else if (arg === '--write') write = true;
     else if (arg === '--no-write') write = false;
     else if (arg === '--help' || arg === '-h') options.help = true;
@@ -66,8 +73,12 @@ function parseOptions(argv) {
   const unknown = (options.only ?? []).filter((s) => !(s in SECTIONS));
   if (unknown.length > 0) throw new Error(`unknown section ${unknown.join(', ')}; sections: ${Object.keys(SECTIONS).join(', ')}`);
   options.sizeMb ??= options.quick ? 20 : 200;
+  options.denseMb ??= options.quick ? 5 : 50;
+  const trees = ['corpus', 'realCode', 'dense'];
+  const badTrees = (options.trees ?? []).filter((t) => !trees.includes(t));
+  if (badTrees.length > 0) throw new Error(`unknown tree ${badTrees.join(', ')}; trees: ${trees.join(', ')}`);
   options.runs ??= options.quick ? 1 : 3;
-  options.write = write ?? (!options.quick && !options.only);
+  options.write = write ?? (!options.quick && !options.only && !options.trees);
   return options;
 }
 
@@ -106,11 +117,7 @@ async function main() {
     log(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   const flags = [...(options.quick ? ['--quick'] : []), ...(options.only ? ['--only', options.only.join(',')] : [])];
-  const commands = [
-    `npm run bench${flags.length ? ` -- ${flags.join(' ')}` : ''}`,
-    ...(results.cli?.commands ?? []),
-    ...(results.history?.commands ?? []),
-  ];
+  const commands = [`npm run bench${flags.length ? ` -- ${flags.join(' ')}` : ''}`, ...(results.history?.commands ?? [])];
   machine.loadAverageAtEnd = require('node:os').loadavg()[0];
   const report = renderReport(results, { machine, options, commands });
   process.stdout.write(`\n${report}`);

@@ -14,10 +14,11 @@ const WAIT_LIMIT_MS = 60_000;
 
 /**
  * Starts the server and returns a client once the process is spawned (not yet initialized).
- * `settings` is what the client answers for the `plaidLens` section of `workspace/configuration`.
+ * `settings` is what the client answers for the `plaidLens` section of `workspace/configuration`; `nodeArgs` go to
+ * Node before the script, e.g. `['--cpu-prof', '--cpu-prof-dir=DIR']` or `['--expose-gc']`.
  */
-function startServer({ settings }) {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+function startServer({ settings, nodeArgs = [] }) {
+  const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const spawnedAt = performance.now();
   let stderr = '';
   child.stderr.on('data', (chunk) => {

@@ -47,6 +47,7 @@ function ensureRipgrep(log) {
     // --count-matches rather than -c: -c counts lines, and a minified bundle is one line holding many findings.
     // --no-ignore --hidden: the peer reads exactly the files the others read, .env.example included.
     args: (root) => ['--count-matches', '--no-ignore', '--hidden', '-f', PATTERNS, root],
+    literalArgs: (root) => ['--count-matches', '--no-ignore', '--hidden', '-F', '-i', 'plaid', root],
   };
 }
 

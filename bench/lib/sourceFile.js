@@ -28,16 +28,17 @@ function addExpectation(a, b) {
 
 /**
  * One file of `size` characters in `lang` (a key of LANGUAGES). `plaid` makes it a file that uses Plaid, which
- * gets plants; `plantCount` overrides the random number of plants.
+ * gets plants; `plantCount` overrides the random number of plants; `plantsPerMb` and `lookalikesPerMb` override
+ * the densities (per MB of a Plaid file, and per MB of any file).
  */
-function generateFile(r, lang, size, { plaid, plantCount } = {}) {
+function generateFile(r, lang, size, { plaid, plantCount, plantsPerMb = PLANTS_PER_PLAID_MB, lookalikesPerMb = LOOKALIKES_PER_MB } = {}) {
   const language = LANGUAGES[lang];
   const n = names(r);
   const items = [];
-  const plants = plantCount ?? (plaid ? r.poisson((size / MB) * PLANTS_PER_PLAID_MB) : 0);
+  const plants = plantCount ?? (plaid ? r.poisson((size / MB) * plantsPerMb) : 0);
   for (let i = 0; i < plants; i++) items.push({ at: r.int(size), plant: r.weighted(PLANT_WEIGHTS), kind: 'plant' });
   const lookalikeKinds = Object.keys(LOOKALIKES).filter((k) => !(plaid && LOOKALIKES[k].outsidePlaid));
-  const lookalikes = r.poisson((size / MB) * LOOKALIKES_PER_MB);
+  const lookalikes = r.poisson((size / MB) * lookalikesPerMb);
   for (let i = 0; i < lookalikes; i++) items.push({ at: r.int(size), lookalike: r.pick(lookalikeKinds), kind: 'lookalike' });
   items.sort((a, b) => a.at - b.at);
 

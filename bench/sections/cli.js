@@ -1,15 +1,19 @@
 'use strict';
 /**
- * CLI throughput on the corpus, side by side with ripgrep and secretlint using the same patterns: wall time,
+ * CLI throughput on three trees, side by side with ripgrep and secretlint using the same patterns: wall time,
  * user+sys CPU, peak RSS and the number of findings each reports (medians of `runs`). Our findings are checked
- * against the counts the corpus generator planted, per rule and per file.
+ * against the counts the corpus generators planted, per rule and per file, and against none on real code.
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { ensureCorpus, readExpectedByFile, CORPUS_DIR } = require('../corpus');
+const { ensureCorpus, readExpectedByFile, PROFILE_DIRS } = require('../corpus');
 const { BUILD, CACHE, CLI, ROOT } = require('../lib/paths');
 const { medianOfRuns, timedRun } = require('../lib/proc');
 const { ensureRipgrep, ensureSecretlint, countRipgrep, countSecretlint } = require('../lib/peers');
+const { ensureRealCodeTree } = require('../lib/realCode');
+
+/** A secretlint run longer than this is not repeated (on the real-code tree it takes minutes). */
+const PEER_ONCE_AFTER_MS = 30_000;
 
 /** Bundles are 1–3 MB; the CLI's default limit (1 MB) would skip them while the peers read them. */
 const MAX_FILE_SIZE_KB = 4096;
@@ -62,8 +66,8 @@ function compareFindings(ours, expectedByRule, expectedByFile) {
 }
 
 /** Runs one tool `runs` times and returns its medians, plus the findings `count` reads from the last run's output. */
-async function measure(name, command, args, { runs, cwd, outputFile, stdout, count, accept }) {
-  const result = await medianOfRuns(command, args, { runs, cwd, stdoutFile: stdout ? outputFile : undefined, accept });
+async function measure(name, command, args, { runs, cwd, outputFile, stdout, count, accept, onceAfterMs }) {
+  const result = await medianOfRuns(command, args, { runs, cwd, stdoutFile: stdout ? outputFile : undefined, accept, onceAfterMs });
   const summary = { name, ok: result.ok, wallMs: result.wallMs, cpuMs: result.cpuMs, peakRssKb: result.peakRssKb, runs: result.runs.length };
   if (!result.ok) {
     const last = result.last;
@@ -74,19 +78,65 @@ async function measure(name, command, args, { runs, cwd, outputFile, stdout, cou
   return summary;
 }
 
-/** The CLI section. */
-async function runCli({ sizeMb, seed, runs }, log) {
-  const manifest = ensureCorpus({ sizeMb, seed, log });
-  const corpus = manifest.root;
+/**
+ * The trees the CLI is measured on: the mixed corpus, the installed dependencies (real code, no finding) and the
+ * look-alike-dense corpus. Each comes with what the CLI must report on it.
+ */
+function prepareTrees({ sizeMb, denseMb, seed }, log) {
+  const mixed = ensureCorpus({ sizeMb, seed, log });
+  const dense = ensureCorpus({ sizeMb: denseMb, seed, profile: 'dense', log });
+  const deps = ensureRealCodeTree(log);
+  const planted = (manifest, dir) => ({
+    title: `${manifest.profile === 'dense' ? 'look-alike-dense corpus' : 'corpus'} (seed ${manifest.seed})`,
+    root: manifest.root,
+    files: manifest.files,
+    bytes: manifest.bytes,
+    sizeMb: manifest.sizeMb,
+    seed: manifest.seed,
+    expected: manifest.expected,
+    expectedByFile: () => readExpectedByFile(dir),
+    generate: `node bench/corpus.js --profile ${manifest.profile ?? 'mixed'} --size-mb ${manifest.sizeMb} --seed ${manifest.seed}`,
+  });
+  return {
+    corpus: planted(mixed, PROFILE_DIRS.mixed),
+    realCode: {
+      title: 'real code: the installed dependencies, copied',
+      root: deps.root,
+      files: deps.files,
+      bytes: deps.bytes,
+      sizeMb: Math.round(deps.bytes / 1024 / 1024),
+      expected: { engine: {}, engineTotal: 0 },
+      expectedByFile: () => ({}),
+      generate: `node -e "require('./bench/lib/realCode').ensureRealCodeTree(console.log)"`,
+    },
+    dense: planted(dense, PROFILE_DIRS.dense),
+  };
+}
+
+/** The CLI section: every tree, each tool `runs` times. */
+async function runCli(options, log) {
   const rg = ensureRipgrep(log);
   if (!rg.available) log(`cli: ripgrep is unavailable (${rg.reason}); going on without it`);
   const secretlint = ensureSecretlint(log);
   if (!secretlint.available) log(`cli: secretlint is unavailable (${secretlint.reason}); going on without it`);
   fs.mkdirSync(BUILD, { recursive: true });
+  const trees = prepareTrees(options, log);
+  const result = { available: true, trees: {} };
+  for (const [key, tree] of Object.entries(trees)) {
+    if (options.trees && !options.trees.includes(key)) continue;
+    log(`cli: ${tree.title}`);
+    result.trees[key] = await measureTree(key, tree, options.runs, rg, secretlint, log);
+    result.trees[key].commands = [tree.generate, ...commandLines(tree.root, rg, secretlint)];
+  }
+  return result;
+}
+
+/** One tree: the CLI, ripgrep and secretlint, and the CLI's findings against the expected ones. */
+async function measureTree(key, tree, runs, rg, secretlint, log) {
+  const corpus = tree.root;
   const result = {
     available: true,
-    corpus: { sizeMb, seed, files: manifest.files, bytes: manifest.bytes, expected: manifest.expected, byLanguage: manifest.byLanguage },
-    commands: commandLines(corpus, rg, secretlint),
+    corpus: { title: tree.title, sizeMb: tree.sizeMb, seed: tree.seed, files: tree.files, bytes: tree.bytes, expected: tree.expected },
     tools: {},
   };
   // Every tool reads the same files; one untimed pass puts them all in the page cache first.
@@ -94,7 +144,7 @@ async function runCli({ sizeMb, seed, runs }, log) {
 
   if (fs.existsSync(CLI)) {
     log(`cli: plaid-lens × ${runs}`);
-    const outputFile = path.join(BUILD, 'cli-report.json');
+    const outputFile = path.join(BUILD, `cli-report-${key}.json`);
     const args = [CLI, 'scan', path.relative(ROOT, corpus), '--format', 'json', '--max-file-size', String(MAX_FILE_SIZE_KB)];
     const ours = await measure('plaid-lens', process.execPath, args, {
       runs, cwd: ROOT, outputFile, stdout: true, accept: (c) => c === 0 || c === 1,
@@ -103,7 +153,7 @@ async function runCli({ sizeMb, seed, runs }, log) {
       const counted = readOurReport(outputFile, corpus);
       ours.findings = counted.total;
       ours.byRule = counted.byRule;
-      ours.comparison = compareFindings(counted, manifest.expected.engine, readExpectedByFile(CORPUS_DIR));
+      ours.comparison = compareFindings(counted, tree.expected.engine, tree.expectedByFile());
     }
     result.tools.ours = ours;
   } else {
@@ -111,7 +161,7 @@ async function runCli({ sizeMb, seed, runs }, log) {
   }
   if (rg.available) {
     log(`cli: ripgrep × ${runs}`);
-    const outputFile = path.join(BUILD, 'rg-counts.txt');
+    const outputFile = path.join(BUILD, `rg-counts-${key}.txt`);
     result.tools.rg = await measure('ripgrep', rg.command, rg.args(corpus), {
       runs, cwd: ROOT, outputFile, stdout: true, accept: (c) => c === 0 || c === 1, count: countRipgrep,
     });
@@ -119,11 +169,19 @@ async function runCli({ sizeMb, seed, runs }, log) {
   } else {
     result.tools.rg = { name: 'ripgrep', ok: false, error: `unavailable: ${rg.reason}` };
   }
+  if (rg.available) {
+    // Not a peer: what reading the tree costs ripgrep when its regular expressions cost nothing.
+    log(`cli: ripgrep, one literal × ${runs}`);
+    const outputFile = path.join(BUILD, `rg-literal-${key}.txt`);
+    result.tools.rgLiteral = await measure('ripgrep, the one literal `plaid` (-F -i)', rg.command, rg.literalArgs(corpus), {
+      runs, cwd: ROOT, outputFile, stdout: true, accept: (c) => c === 0 || c === 1, count: countRipgrep,
+    });
+  }
   if (secretlint.available) {
     log(`cli: secretlint × ${runs}`);
-    const outputFile = path.join(BUILD, 'secretlint.json');
+    const outputFile = path.join(BUILD, `secretlint-${key}.json`);
     result.tools.secretlint = await measure('secretlint', secretlint.command, secretlint.args(outputFile), {
-      runs, cwd: corpus, outputFile, stdout: false, count: countSecretlint,
+      runs, cwd: corpus, outputFile, stdout: false, count: countSecretlint, onceAfterMs: PEER_ONCE_AFTER_MS,
     });
     result.tools.secretlint.version = secretlint.version;
   } else {

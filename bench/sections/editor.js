@@ -82,13 +82,15 @@ async function measureEdits(server, initialText, count, seed) {
 }
 
 /** The editor section: latency of edits and hovers, with an in-process full scan as the peer. */
-async function runEditor({ quick, seed }, log) {
+async function runEditor({ quick, seed, profileDir }, log) {
   if (!fs.existsSync(SERVER)) return { available: false, reason: 'dist/server.js is not built' };
   const text = editorDocument(seed);
   const engine = loadEngine();
   log('editor: in-process full scan of the 5 MB document');
   const full = inProcessScan(engine, text, quick ? 2 : 5);
-  const server = startServer({ settings: SETTINGS });
+  // With --profile DIR the server writes a CPU profile there when it exits (open it in Chrome's DevTools).
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const server = startServer({ settings: SETTINGS, nodeArgs });
   try {
     await server.initialize();
     log('editor: open the 5 MB document');

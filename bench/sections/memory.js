@@ -1,9 +1,13 @@
 'use strict';
 /**
  * Server memory: resident set size (VmRSS from /proc) after opening 1,000 documents of about 10 KB and receiving
- * the diagnostics of every one, and the peak (VmHWM) on the way there.
+ * the diagnostics of every one, and the peak (VmHWM) on the way there. The figure the target is judged on is read
+ * deterministically: after a fixed idle time, the server (run with --expose-gc and a preloaded probe) collects
+ * garbage in full and reports its V8 heap, and the RSS is read right after.
  */
 const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 const { startServer } = require('../lib/lsp');
 const { SERVER } = require('../lib/paths');
 const { createRandom, seedFrom } = require('../lib/prng');
@@ -11,6 +15,9 @@ const { generateFile } = require('../lib/sourceFile');
 
 const LANGUAGE_IDS = { ts: 'typescript', js: 'javascript', py: 'python', go: 'go', java: 'java', rb: 'ruby', yaml: 'yaml', md: 'markdown' };
 const DOCUMENTS = 1000;
+/** Idle time after the last diagnostics before the collection, the same in every run. */
+const IDLE_MS = 2000;
+const PROBE = path.join(__dirname, '..', 'lib', 'memoryProbe.js');
 
 /** The memory section. */
 async function runMemory({ seed }, log) {
@@ -22,10 +29,15 @@ async function runMemory({ seed }, log) {
     const { text } = generateFile(r, lang, r.between(8 * 1024, 12 * 1024), { plaid: r.chance(0.3) });
     documents.push({ uri: `file:///bench/memory/doc${i}.${lang}`, languageId: LANGUAGE_IDS[lang], version: 1, text });
   }
-  const server = startServer({ settings: {} });
+  const probeFile = path.join(os.tmpdir(), `plaid-lens-memory-${process.pid}.json`);
+  fs.rmSync(probeFile, { force: true });
+  process.env.PLAID_LENS_MEMORY_PROBE = probeFile;
+  const server = startServer({ settings: {}, nodeArgs: ['--expose-gc', '-r', PROBE] });
+  delete process.env.PLAID_LENS_MEMORY_PROBE;
   try {
     await server.initialize();
-    const idle = server.memory();
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+    const idleCollected = await collect(server, probeFile);
     log(`memory: open ${DOCUMENTS} documents`);
     const all = Promise.all(documents.map((d) => server.diagnostics(d.uri, 1)));
     const started = performance.now();
@@ -33,13 +45,22 @@ async function runMemory({ seed }, log) {
     await all;
     const openAllMs = performance.now() - started;
     const loaded = server.memory();
+    log(`memory: ${IDLE_MS} ms idle, then a full collection`);
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+    const collected = await collect(server, probeFile);
     log('memory: wait for the resident size to settle');
     const settled = await settle(() => server.memory().rssKb);
     return {
       available: true,
       documents: DOCUMENTS,
       totalBytes: documents.reduce((sum, d) => sum + d.text.length, 0),
-      idleRssKb: idle.rssKb,
+      idleMs: IDLE_MS,
+      idleRssKb: idleCollected.rssKb,
+      idleHeapUsedKb: idleCollected.heapUsedKb,
+      collectedRssKb: collected.rssKb,
+      heapUsedKb: collected.heapUsedKb,
+      heapTotalKb: collected.heapTotalKb,
+      externalKb: collected.externalKb,
       rssKb: loaded.rssKb,
       settledRssKb: settled.rssKb,
       settledAfterMs: settled.afterMs,
@@ -49,6 +70,21 @@ async function runMemory({ seed }, log) {
   } finally {
     await server.stop();
   }
+}
+
+/** Asks the probe in the server for a full collection; resolves with its heap figures and the RSS right after. */
+async function collect(server, probeFile) {
+  fs.rmSync(probeFile, { force: true });
+  server.child.kill('SIGUSR2');
+  const deadline = performance.now() + 30_000;
+  while (!fs.existsSync(probeFile)) {
+    if (performance.now() > deadline) throw new Error('the server did not answer the memory probe within 30 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const report = JSON.parse(fs.readFileSync(probeFile, 'utf8'));
+  fs.rmSync(probeFile, { force: true });
+  const kb = (bytes) => bytes / 1024;
+  return { rssKb: server.memory().rssKb, heapUsedKb: kb(report.heapUsed), heapTotalKb: kb(report.heapTotal), externalKb: kb(report.external) };
 }
 
 /**

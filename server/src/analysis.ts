@@ -34,15 +34,16 @@ export function planScan(document: TextDocument, { settings, configFiles, folder
     if (verdict.ignoredBy !== undefined) return { kind: 'skip', reason: 'ignored' };
     configRules = verdict.rules;
   }
-  const text = document.getText();
+  // The offset of a line past the last is the text's length, found without joining a document held in pieces.
+  const length = document.offsetAt({ line: document.lineCount, character: 0 });
   const limitBytes = settings.maxFileSizeKB * 1024;
   // Every UTF-16 unit is at most three UTF-8 bytes, so the exact count is only needed near the limit.
-  if (text.length * 3 > limitBytes) {
-    const bytes = Buffer.byteLength(text, 'utf8');
+  if (length * 3 > limitBytes) {
+    const bytes = Buffer.byteLength(document.getText(), 'utf8');
     if (bytes > limitBytes) return { kind: 'too-large', sizeKB: Math.ceil(bytes / 1024), limitKB: settings.maxFileSizeKB };
   }
   const options: ScanOptions = { fileName: filePath ?? document.uri, languageId: document.languageId, rules: mergeRules(configRules, settings.rules) };
-  const api = apiIndexFor(text);
+  const api = apiIndexFor(() => document.getText());
   if (api !== undefined) options.api = api;
   return { kind: 'scan', options };
 }

@@ -34,10 +34,13 @@ export function apiIndex(): ApiIndex {
 
 /**
  * The API index for a text: only a text that mentions Plaid makes the data load (the API rules report only in such
- * texts); once loaded, every text gets it. Undefined (and the API features stay quiet) when it cannot be read.
+ * texts); once loaded, every text gets it, and a text given as a function is not even read. Undefined (and the API
+ * features stay quiet) when it cannot be read.
  */
-export function apiIndexFor(text: string): ApiIndex | undefined {
+export function apiIndexFor(source: string | (() => string)): ApiIndex | undefined {
   if (cached !== undefined) return cached;
+  // A document held in pieces is joined only until the data is loaded, which the first Plaid file does.
+  const text = typeof source === 'string' ? source : source();
   if (!/plaid/i.test(text) || !MAY_NAME_AN_ENDPOINT.test(text)) return undefined;
   try {
     return apiIndex();

@@ -10,6 +10,7 @@ import { rescan, scanSnapshot, type FixData, type Finding, type Severity } from 
 import type { ScanPlan } from './analysis';
 import { planFor, type ServerContext } from './context';
 import type { DocumentState } from './documents';
+import { PieceDocument } from './pieceDocument';
 import { DIAGNOSTIC_SOURCE } from './protocol';
 
 /**
@@ -77,7 +78,8 @@ export function scanDocument(state: DocumentState, document: TextDocument, plan:
     state.snapshot = undefined;
     return undefined;
   }
-  const text = document.getText();
+  // A document in pieces is re-scanned around its changes without joining its text.
+  const text = document instanceof PieceDocument ? document.text : document.getText();
   state.snapshot = snapshot !== undefined ? rescan(snapshot, changes, plan.options, text) : scanSnapshot(text, plan.options);
   return state.snapshot.mode;
 }

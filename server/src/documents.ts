@@ -4,8 +4,9 @@
  * forgets it all.
  */
 import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver/node';
-import { TextDocument, type Position } from 'vscode-languageserver-textdocument';
+import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_INCREMENTAL_STEPS, type Finding, type ScanSnapshot, type TextChange } from './engine';
+import { PieceDocument } from './pieceDocument';
 import type { PlaidLensSettings } from './protocol';
 
 /** The outcome of the last diagnose run of a document. */
@@ -96,21 +97,22 @@ export class DocumentStates {
 }
 
 /**
- * The `TextDocuments` configuration that applies LSP content changes as usual and also tells `states` about them:
- * each change as offsets into the text it applied to (what an incremental re-scan needs), and each document opened.
+ * The `TextDocuments` configuration that keeps documents as {@link PieceDocument}s (an edit costs what it changes)
+ * and also tells `states` about each change, as offsets into the text it applied to (what an incremental re-scan
+ * needs), and about each document opened.
  */
 export function recordingDocuments(states: DocumentStates): TextDocumentsConfiguration<TextDocument> {
   return {
     create(uri, languageId, version, text) {
       states.forgetScan(uri);
-      return TextDocument.create(uri, languageId, version, text);
+      return PieceDocument.create(uri, languageId, version, text);
     },
     update(document, contentChanges, version) {
       const changes: TextChange[] = [];
-      let updated = document;
+      let updated = document as PieceDocument;
       for (const change of contentChanges) {
         changes.push(asOffsets(updated, change));
-        updated = TextDocument.update(updated, [change], version);
+        updated = updated.update([change], version);
       }
       states.recordChanges(updated.uri, changes);
       return updated;
@@ -119,8 +121,8 @@ export function recordingDocuments(states: DocumentStates): TextDocumentsConfigu
 }
 
 /** One content change as offsets into the document it applies to. */
-function asOffsets(document: TextDocument, change: TextDocumentContentChangeEvent): TextChange {
-  if (!('range' in change) || change.range === undefined) return { start: 0, end: document.getText().length, text: change.text };
+function asOffsets(document: PieceDocument, change: TextDocumentContentChangeEvent): TextChange {
+  if (!('range' in change) || change.range === undefined) return { start: 0, end: document.text.length, text: change.text };
   const { start, end } = change.range;
   const [first, last] = before(end, start) ? [end, start] : [start, end];
   return { start: document.offsetAt(first), end: document.offsetAt(last), text: change.text };

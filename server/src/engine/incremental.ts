@@ -6,6 +6,8 @@
  * (a suppression comment, whether the file mentions Plaid, the environment it configures) or that is large gets
  * a full scan instead. The result is always exactly what `scan` returns for the new text.
  */
+import { REFERENCE_REACH } from './apiCalls';
+import { environmentEntries } from './glossary';
 import { apiFindingsNear } from './rules/apiRules';
 import { configuredEnvironment } from './rules/development';
 import { runRules, type FileFacts } from './scan';
@@ -31,9 +33,23 @@ export interface TextChange {
   text: string;
 }
 
+/**
+ * A text that can be read in parts without being one string, e.g. an editor's document held in pieces. A string is
+ * one. `edit`, when present, gives the text after a change without building it whole.
+ */
+export interface TextSource {
+  readonly length: number;
+  slice(start: number, end: number): string;
+  toString(): string;
+  edit?(start: number, end: number, text: string): TextSource;
+}
+
 /** A scanned text with what the next {@link rescan} needs. Treat as opaque apart from `findings` and `mode`. */
 export interface ScanSnapshot {
+  /** The scanned text, as one string (joined on first use when the snapshot was made from a {@link TextSource}). */
   readonly text: string;
+  /** The scanned text as it was given. */
+  readonly source: TextSource;
   readonly options: ScanOptions;
   /** Exactly `scan(text, options)`. */
   readonly findings: Finding[];
@@ -56,13 +72,25 @@ const MARGIN = 512;
 /** Changes per batch above which one full scan is cheaper than rebuilding the text after each change. */
 export const MAX_STEPS = 16;
 
-/** Scans `text` in full and keeps what an incremental re-scan needs. */
-export function scanSnapshot(text: string, options: ScanOptions = {}): ScanSnapshot {
+/** Scans `source` in full and keeps what an incremental re-scan needs. */
+export function scanSnapshot(source: string | TextSource, options: ScanOptions = {}): ScanSnapshot {
+  const text = source.toString();
   const plaidCount = countPlaid(text);
   const facts: FileFacts = { configured: configuredEnvironment(text), mentionsPlaid: plaidCount > 0 };
   const findings = applySuppressions(text, runRules(text, options, facts));
   const directives = directiveLines(text);
-  return { text, options, findings, mode: 'full', facts, plaidCount, directives, optionsKey: optionsKey(options) };
+  return snapshotOf(source, { options, findings, mode: 'full', facts, plaidCount, directives, optionsKey: optionsKey(options) });
+}
+
+/** A snapshot of `source` whose `text` is joined only when read. */
+function snapshotOf(source: TextSource, rest: Omit<ScanSnapshot, 'text' | 'source'>): ScanSnapshot {
+  return {
+    ...rest,
+    source,
+    get text() {
+      return source.toString();
+    },
+  };
 }
 
 /**
@@ -70,13 +98,13 @@ export function scanSnapshot(text: string, options: ScanOptions = {}): ScanSnaps
  * the final text (an editor already has it; passing it saves rebuilding it). Falls back to a full scan whenever
  * re-scanning a window could differ from scanning the whole text.
  */
-export function rescan(previous: ScanSnapshot, changes: readonly TextChange[], options: ScanOptions, text?: string): ScanSnapshot {
-  const finalText = (): string => text ?? changes.reduce(applyChange, previous.text);
+export function rescan(previous: ScanSnapshot, changes: readonly TextChange[], options: ScanOptions, text?: string | TextSource): ScanSnapshot {
+  const finalText = (): TextSource => text ?? changes.reduce((t: TextSource, c) => applyTo(t, c), previous.source);
   if (optionsKey(options) !== previous.optionsKey || changes.length > MAX_STEPS) return scanSnapshot(finalText(), options);
-  if (changes.length === 0) return text === undefined || text === previous.text ? previous : scanSnapshot(text, options);
+  if (changes.length === 0) return text === undefined || text === previous.source ? previous : scanSnapshot(text, options);
   let current = previous;
   for (const [i, change] of changes.entries()) {
-    const next = i === changes.length - 1 && text !== undefined ? text : applyChange(current.text, change);
+    const next = i === changes.length - 1 && text !== undefined ? text : applyTo(current.source, change);
     const stepped = rescanOne(current, change, next);
     if (stepped === undefined) return scanSnapshot(finalText(), options);
     current = stepped;
@@ -89,39 +117,87 @@ export function applyChange(text: string, change: TextChange): string {
   return text.slice(0, change.start) + change.text + text.slice(change.end);
 }
 
-/** One change, incrementally; undefined when only a full scan gives the right answer. */
-function rescanOne(previous: ScanSnapshot, change: TextChange, text: string): ScanSnapshot | undefined {
-  const old = previous.text;
+/** A source after one change, without joining it when it can edit itself. */
+function applyTo(source: TextSource, change: TextChange): TextSource {
+  return source.edit !== undefined ? source.edit(change.start, change.end, change.text) : applyChange(source.toString(), change);
+}
+
+/**
+ * How far either side of a change the re-scan reads, in characters. Everything it looks at lies within a few
+ * margins of the change; when a look reaches the edge of what was read, the re-scan gives way to a full scan.
+ */
+const READ_AHEAD = 8 * MARGIN;
+
+/** True when the evidence a configured environment is read from can hold whitespace (it cannot today). */
+const EVIDENCE_HAS_SPACE = environmentEntries.some((e) =>
+  [e.environment.baseUrl, ...(e.environment.sdkConstants ?? []).map((c) => c.constant)].some((s) => /\s/.test(s)),
+);
+
+/**
+ * One change, incrementally; undefined when only a full scan gives the right answer. Reads only the text around
+ * the change (and, when the file has suppression comments and the change found something, the lines they need),
+ * so its cost grows with the change and not with the text.
+ */
+function rescanOne(previous: ScanSnapshot, change: TextChange, next: TextSource): ScanSnapshot | undefined {
+  const oldSource = previous.source;
   const { start, end } = change;
   const insertedEnd = start + change.text.length;
-  const delta = text.length - old.length;
-  if (start < 0 || start > end || end > old.length || delta !== change.text.length - (end - start)) return undefined;
+  const delta = next.length - oldSource.length;
+  if (start < 0 || start > end || end > oldSource.length || delta !== change.text.length - (end - start)) return undefined;
   if (previous.directives.some((d) => d.lineStart <= end && start <= d.zoneEnd)) return undefined;
-  if (touchesDirectiveText(text, start, insertedEnd)) return undefined;
-  const plaidCount = previous.plaidCount - plaidCountAround(old, start, end) + plaidCountAround(text, start, insertedEnd);
+  // Both texts are equal before `start`, so one origin serves both views.
+  const from = Math.max(0, start - READ_AHEAD);
+  const old = oldSource.slice(from, Math.min(oldSource.length, end + READ_AHEAD));
+  const text = next.slice(from, Math.min(next.length, insertedEnd + READ_AHEAD));
+  const clippedLeft = from > 0;
+  const clippedRight = from + text.length < next.length;
+  const clippedOldRight = from + old.length < oldSource.length;
+  const s = start - from;
+  const e = end - from;
+  const ie = insertedEnd - from;
+  if (touchesDirectiveText(text, s, ie)) return undefined;
+  const plaidCount = previous.plaidCount - plaidCountAround(old, s, e) + plaidCountAround(text, s, ie);
   if (plaidCount > 0 !== previous.facts.mentionsPlaid) return undefined;
-  if (!sameList(evidenceAround(old, start, end), evidenceAround(text, start, insertedEnd))) {
+  // Evidence runs stop at whitespace; a view without any on one side may have cut a run short.
+  const evidenceCut =
+    EVIDENCE_HAS_SPACE ||
+    (clippedLeft && !/\s/.test(text.slice(0, s))) ||
+    (clippedRight && !/\s/.test(text.slice(ie))) ||
+    (clippedOldRight && !/\s/.test(old.slice(e)));
+  if (evidenceCut || !sameList(evidenceAround(old, s, e), evidenceAround(text, s, ie))) {
     // An SDK constant or base URL changed: worth a look at the whole text, which may still configure the same.
-    if (!sameConfigured(configuredEnvironment(text), previous.facts.configured)) return undefined;
+    if (!sameConfigured(configuredEnvironment(next.toString()), previous.facts.configured)) return undefined;
   }
-  const dirtyStart = reachBack(text, start, MARGIN);
-  const dirtyEnd = reachForward(text, insertedEnd, MARGIN);
+  const dirtyStart = reachBack(text, s, MARGIN);
+  const dirtyEnd = reachForward(text, ie, MARGIN);
   const windowStart = reachBack(text, dirtyStart, MARGIN);
   const windowEnd = reachForward(text, dirtyEnd, MARGIN);
-  if (windowEnd - windowStart > text.length / 2) return undefined;
-  // An API call's request reaches far past the margin: near one, only a full scan is sure to be right.
+  if ((clippedLeft && windowStart === 0) || (clippedRight && windowEnd === text.length)) return undefined;
+  if (windowEnd - windowStart > next.length / 2) return undefined;
+  // An API call's request reaches far past the margin: near one, only a full scan is sure to be right. The look for
+  // one reaches back further than the window, so the view must hold that reach too.
+  if (clippedLeft && windowStart < REFERENCE_REACH) return undefined;
   if (apiFindingsNear(previous.options, text, windowStart, windowEnd, previous.facts.mentionsPlaid)) return undefined;
   if (apiFindingsNear(previous.options, old, windowStart, windowEnd - delta, previous.facts.mentionsPlaid)) return undefined;
   const directives = previous.directives.map((d) => (d.lineStart > end ? shiftDirective(d, delta) : d));
+  const at = from + windowStart;
   const windowFindings = runRules(text.slice(windowStart, windowEnd), previous.options, previous.facts)
     .filter((f) => f.range.start + windowStart >= dirtyStart && f.range.start + windowStart < dirtyEnd)
-    .map((f) => moveFinding(f, windowStart));
+    .map((f) => moveFinding(f, at));
+  // Suppression comments are rare: when there are some, the lines they need are read from the whole text.
+  const kept = windowFindings.length > 0 && directives.length > 0 ? suppressWithin(next.toString(), windowFindings, directives) : windowFindings;
   const findings = [
-    ...previous.findings.slice(0, firstAtOrAfter(previous.findings, dirtyStart)),
-    ...suppressWithin(text, windowFindings, directives),
-    ...previous.findings.slice(firstAtOrAfter(previous.findings, dirtyEnd - delta)).map((f) => moveFinding(f, delta)),
+    ...previous.findings.slice(0, firstAtOrAfter(previous.findings, from + dirtyStart)),
+    ...kept,
+    ...previous.findings.slice(firstAtOrAfter(previous.findings, from + dirtyEnd - delta)).map((f) => moveFinding(f, delta)),
   ];
-  return { ...previous, text, findings, mode: 'incremental', plaidCount, directives };
+  return snapshotOf(next, { ...rest(previous), findings, mode: 'incremental', plaidCount, directives });
+}
+
+/** A snapshot's fields besides its text. */
+function rest(snapshot: ScanSnapshot): Omit<ScanSnapshot, 'text' | 'source'> {
+  const { options, findings, mode, facts, plaidCount, directives, optionsKey } = snapshot;
+  return { options, findings, mode, facts, plaidCount, directives, optionsKey };
 }
 
 /**

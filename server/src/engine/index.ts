@@ -4,7 +4,7 @@
  */
 export * from './types';
 export { scan, DEFAULT_SEVERITIES, RULES, type RuleInfo } from './scan';
-export { scanSnapshot, rescan, applyChange, MAX_STEPS as MAX_INCREMENTAL_STEPS, type ScanSnapshot, type TextChange } from './incremental';
+export { scanSnapshot, rescan, applyChange, MAX_STEPS as MAX_INCREMENTAL_STEPS, type ScanSnapshot, type TextChange, type TextSource } from './incremental';
 export { decodeToken } from './decode';
 export { maskSecret, maskToken } from './mask';
 export { languageOf, fileKindOf } from './language';

@@ -1,12 +1,15 @@
 /**
  * The scanner: runs every rule over a text and returns the findings in document order.
  */
-import { createContext } from './context';
-import { checkApi } from './rules/apiRules';
+import { createContext, type ScanContext } from './context';
+import { decommissionedEnvironments } from './glossary';
+import { needleRegExp, type Needle } from './needles';
+import { API_RULE_NEEDLES, checkApi } from './rules/apiRules';
 import { checkCredentials } from './rules/credentials';
 import { checkDevelopment, configuredEnvironment, type ConfiguredEnvironment } from './rules/development';
 import { checkTokens, noRealDataNote } from './rules/tokenRules';
 import { applySuppressions } from './suppress';
+import { CANDIDATE_NEEDLES } from './tokens';
 import type { Finding, RuleId, ScanOptions, Severity } from './types';
 
 /** What a rule is, for documentation, SARIF and settings. */
@@ -110,15 +113,89 @@ export interface FileFacts {
   mentionsPlaid: boolean;
 }
 
-/** Runs every rule over `text` and sorts the findings, without suppressions; `facts` stand in for the file's own. */
-export function runRules(text: string, options: ScanOptions, facts?: FileFacts): Finding[] {
+/** The checks `scan` runs; each reports findings of one or more rules. */
+export type CheckId = 'tokens' | 'development' | 'credentials' | 'api';
+
+/** One check: what it reports, the literals every one of its findings holds, and how to run it. */
+export interface RuleCheck {
+  id: CheckId;
+  /** The rules it reports. */
+  rules: readonly RuleId[];
+  /**
+   * Literals every finding of the check contains; a text holding none of them is not checked. Derive them from the
+   * data the check's patterns are built from. Leave undefined when no literal is certain: the check then always runs.
+   */
+  needles?: readonly Needle[];
+  run(ctx: ScanContext, text: string, facts: FileFacts | undefined, options: ScanOptions): void;
+}
+
+/** The word `plaid`, in any case: what `mentionsPlaid` looks for. */
+const PLAID_NEEDLE: Needle = { literal: 'plaid', ignoreCase: true };
+
+/** Every check, in the order they run. */
+export const CHECKS: readonly RuleCheck[] = [
+  {
+    id: 'tokens',
+    rules: ['malformed-token', 'development-environment', 'hardcoded-token', 'expiring-token', 'environment-mismatch'],
+    needles: CANDIDATE_NEEDLES,
+    run: (ctx, text, facts) => checkTokens(ctx, facts !== undefined ? facts.configured : configuredEnvironment(text)),
+  },
+  {
+    id: 'development',
+    rules: ['development-environment'],
+    // Hosts, SDK constants and settings all spell the environment's word, in one case or another.
+    needles: decommissionedEnvironments.map((e) => ({ literal: e.environment.segment, ignoreCase: true })),
+    run: (ctx) => checkDevelopment(ctx),
+  },
+  {
+    id: 'credentials',
+    rules: ['hardcoded-secret', 'hardcoded-client-id'],
+    // A credential needs Plaid in its key or somewhere in the file.
+    needles: [PLAID_NEEDLE],
+    run: (ctx) => checkCredentials(ctx),
+  },
+  {
+    id: 'api',
+    rules: ['deprecated-api', 'unknown-api-field'],
+    // Both report only in files that mention Plaid.
+    needles: API_RULE_NEEDLES.map((literal) => ({ literal, ignoreCase: true })),
+    run: (ctx, _text, _facts, options) => checkApi(ctx, options.api),
+  },
+];
+
+const ALL_CHECKS: ReadonlySet<CheckId> = new Set(CHECKS.map((c) => c.id));
+const CHECK_NEEDLES = CHECKS.map((check) => ({ id: check.id, re: needleRegExp(check.needles) }));
+/** Any needle of any check, for the common answer "none" in one pass; undefined when some check always runs. */
+const ANY_NEEDLE = CHECK_NEEDLES.every((c) => c.re !== undefined)
+  ? needleRegExp(CHECKS.flatMap((c) => c.needles ?? []))
+  : undefined;
+const NO_CHECKS: ReadonlySet<CheckId> = new Set();
+
+/**
+ * The checks that can find anything in `text`: those whose needles it holds. Needles are ASCII, so `text` may also
+ * be a file's raw bytes read one character per byte (latin1): an ASCII literal is in the UTF-8 decoded text exactly
+ * when its bytes are in the file.
+ */
+export function checksNeeded(text: string): ReadonlySet<CheckId> {
+  if (ANY_NEEDLE !== undefined && !ANY_NEEDLE.test(text)) return NO_CHECKS;
+  return new Set(CHECK_NEEDLES.filter((c) => c.re === undefined || c.re.test(text)).map((c) => c.id));
+}
+
+/** `scan`, running only `checks`; the same findings as `scan` whenever `checks` includes `checksNeeded(text)`. */
+export function scanChecks(text: string, options: ScanOptions, checks: ReadonlySet<CheckId>): Finding[] {
+  if (checks.size === 0) return [];
+  return applySuppressions(text, runRules(text, options, undefined, checks));
+}
+
+/**
+ * Runs the rules over `text` and sorts the findings, without suppressions; `facts` stand in for the file's own,
+ * `checks` limits which checks run.
+ */
+export function runRules(text: string, options: ScanOptions, facts?: FileFacts, checks: ReadonlySet<CheckId> = ALL_CHECKS): Finding[] {
   const findings: Finding[] = [];
   const ctx = createContext(text, options, RULES, findings);
   if (facts !== undefined) ctx.mentionsPlaid = () => facts.mentionsPlaid;
-  checkTokens(ctx, facts !== undefined ? facts.configured : configuredEnvironment(text));
-  checkDevelopment(ctx);
-  checkCredentials(ctx);
-  checkApi(ctx, options.api);
+  for (const check of CHECKS) if (checks.has(check.id)) check.run(ctx, text, facts, options);
   findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.rule.localeCompare(b.rule));
   return findings;
 }

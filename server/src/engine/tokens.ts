@@ -12,6 +12,7 @@ import {
 } from './glossary';
 import { maskToken, maskWord } from './mask';
 import { pairedName } from './namedValues';
+import type { Needle } from './needles';
 import type { OffsetRange, TokenProblem, TokenRef } from './types';
 import { checkUuid, type UuidCheck } from './uuid';
 
@@ -50,6 +51,15 @@ const directPrefixes = knownPrefixes
   .map((p) => p.prefix);
 
 const segments = [...environmentSegments.keys()];
+
+/**
+ * The literals every candidate holds, from the same lists as {@link CANDIDATE}: an environment between hyphens
+ * (`-sandbox-`) or a known type and its hyphen (`access-`). A text without any of them has no candidate.
+ */
+export const CANDIDATE_NEEDLES: readonly Needle[] = [
+  ...segments.map((s) => ({ literal: `-${s}-` })),
+  ...directPrefixes.map((p) => ({ literal: `${p}-` })),
+];
 
 /**
  * One pass finds both shapes: a known environment between hyphens (`-sandbox-`), whatever the type; and a known

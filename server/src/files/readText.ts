@@ -27,13 +27,29 @@ export interface SizeLimitName {
  */
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 
+/** The outcome of reading one file's bytes. */
+export type ReadBytesOutcome =
+  | { kind: 'bytes'; bytes: Buffer }
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'unreadable'; reason: string };
+
 /**
- * Reads `path` as text unless it is larger than `maxBytes` or binary. Never throws for I/O problems. Synchronous
- * on purpose: it runs on scanning threads, where a file read in a few system calls beats five promise round trips
- * through the I/O thread pool, and the size is checked before anything is read. `limitName` says, in the note on
- * a file over the limit, which option or setting to change.
+ * Reads `path` as text unless it is larger than `maxBytes` or binary. Never throws for I/O problems. `limitName`
+ * says, in the note on a file over the limit, which option or setting to change.
  */
 export function readSourceFile(path: string, maxBytes: number, limitName?: SizeLimitName): ReadOutcome {
+  const read = readSourceBytes(path, maxBytes, limitName);
+  if (read.kind !== 'bytes') return read;
+  const text = decodeText(read.bytes);
+  return text === undefined ? { kind: 'skipped', reason: 'binary file' } : { kind: 'text', text };
+}
+
+/**
+ * Reads `path` as bytes unless it is larger than `maxBytes`. Never throws for I/O problems. Synchronous on
+ * purpose: it runs on scanning threads, where a file read in a few system calls beats five promise round trips
+ * through the I/O thread pool, and the size is checked before anything is read.
+ */
+export function readSourceBytes(path: string, maxBytes: number, limitName?: SizeLimitName): ReadBytesOutcome {
   let fd: number | undefined;
   try {
     fd = fs.openSync(path, OPEN_FLAGS);
@@ -43,13 +59,19 @@ export function readSourceFile(path: string, maxBytes: number, limitName?: SizeL
     // Read one byte past the limit so a file that grew since the stat is still caught.
     const bytes = readAtMost(fd, maxBytes + 1, stat.size + 1);
     if (bytes.length > maxBytes) return { kind: 'skipped', reason: tooLarge(bytes.length, maxBytes, limitName) };
-    const text = decodeText(bytes);
-    return text === undefined ? { kind: 'skipped', reason: 'binary file' } : { kind: 'text', text };
+    return { kind: 'bytes', bytes };
   } catch (error) {
     return { kind: 'unreadable', reason: describeFsError(error) };
   } finally {
     if (fd !== undefined) closeQuietly(fd);
   }
+}
+
+/** How file bytes are to be decoded: `utf16` for a UTF-16 byte order mark, `binary` for a NUL byte near the start. */
+export function encodingOf(bytes: Uint8Array): 'utf8' | 'utf16' | 'binary' {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return 'utf16';
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf8';
+  return bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0) ? 'binary' : 'utf8';
 }
 
 /**
@@ -118,9 +140,11 @@ function readAtMost(fd: number, limit: number, expected: number): Buffer {
       buffer.copy(grown, 0, 0, total);
       buffer = grown;
     }
-    const read = fs.readSync(fd, buffer, total, buffer.length - total, null);
-    if (read === 0) break;
+    const wanted = buffer.length - total;
+    const read = fs.readSync(fd, buffer, total, wanted, null);
     total += read;
+    // A regular file reads short only at its end, so a short read saves the extra call that would return 0.
+    if (read < wanted) break;
   }
   return buffer.subarray(0, total);
 }

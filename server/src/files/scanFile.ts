@@ -2,11 +2,13 @@
  * Scans one file: read, decode, run the engine, place each finding (and, when asked, each token) by line and
  * column. Depends only on its arguments, so a pool of workers can run it as it is.
  */
+import { isAscii } from 'node:buffer';
 import { apiIndexFor } from '../apiData';
-import { findTokens, maskSecret, scan, type Finding, type TokenRef } from '../engine';
+import { findTokens, maskSecret, type Finding, type TokenRef } from '../engine';
+import { checksNeeded, scanChecks } from '../engine/scan';
 import { maskText } from '../engine/mask';
 import { LineIndex } from '../engine/lineIndex';
-import { readSourceFile, type SizeLimitName } from './readText';
+import { decodeText, encodingOf, readSourceBytes, type SizeLimitName } from './readText';
 import type { FileResult, LocatedFinding, LocatedToken } from './report';
 import { valueHash } from './valueHash';
 import type { FileJob } from './walk';
@@ -23,18 +25,31 @@ export interface ScanLimits {
   valueSalt?: string;
 }
 
-/** Scans one file. Never throws: problems become a note on the result. */
+/**
+ * Scans one file. Never throws: problems become a note on the result. The raw bytes are first tested for the
+ * checks' needles, so a file that cannot hold a finding is never decoded.
+ */
 export function scanFile(job: FileJob, limits: ScanLimits): FileResult {
   const base = { absPath: job.absPath, displayPath: job.displayPath, findings: [] };
-  const read = readSourceFile(job.absPath, limits.maxBytes, limits.sizeLimit);
+  const read = readSourceBytes(job.absPath, limits.maxBytes, limits.sizeLimit);
   if (read.kind === 'skipped') return { ...base, note: { kind: 'skipped', reason: read.reason } };
   if (read.kind === 'unreadable') return { ...base, note: { kind: 'unreadable', reason: `could not read the file: ${read.reason}` } };
+  const encoding = encodingOf(read.bytes);
+  if (encoding === 'binary') return { ...base, note: { kind: 'skipped', reason: 'binary file' } };
   try {
-    const api = apiIndexFor(read.text);
-    const findings = scan(read.text, { fileName: job.fileName, rules: job.rules, ...(api !== undefined ? { api } : {}) });
-    const lines = lazyLineIndex(read.text);
-    const located = { ...base, findings: locateFindings(read.text, findings, lines, limits.valueSalt) };
-    return limits.listTokens ? { ...located, tokens: locateTokens(findTokens(read.text), lines) } : located;
+    // UTF-16 puts a NUL beside every ASCII byte, so only its decoded text can be tested.
+    const bytesAsText = encoding === 'utf8' ? read.bytes.toString('latin1') : undefined;
+    const checks = bytesAsText !== undefined ? checksNeeded(bytesAsText) : undefined;
+    if (checks?.size === 0) return limits.listTokens ? { ...base, tokens: [] } : base;
+    // ASCII reads the same in latin1 and UTF-8, so most source files are decoded once, not twice.
+    const text = bytesAsText !== undefined && isAscii(read.bytes) ? bytesAsText : decodeText(read.bytes)!;
+    const needed = checks ?? checksNeeded(text);
+    const api = needed.has('api') ? apiIndexFor(text) : undefined;
+    const findings = scanChecks(text, { fileName: job.fileName, rules: job.rules, ...(api !== undefined ? { api } : {}) }, needed);
+    const lines = lazyLineIndex(text);
+    const located = { ...base, findings: locateFindings(text, findings, lines, limits.valueSalt) };
+    if (!limits.listTokens) return located;
+    return { ...located, tokens: needed.has('tokens') ? locateTokens(findTokens(text), lines) : [] };
   } catch (error) {
     // An engine bug must not end the whole scan; the message is masked in case it quotes the text.
     const reason = maskText(error instanceof Error ? error.message : String(error));
