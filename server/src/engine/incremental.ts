@@ -146,7 +146,9 @@ function rescanOne(previous: ScanSnapshot, change: TextChange, next: TextSource)
   if (start < 0 || start > end || end > oldSource.length || delta !== change.text.length - (end - start)) return undefined;
   if (previous.directives.some((d) => d.lineStart <= end && start <= d.zoneEnd)) return undefined;
   // Both texts are equal before `start`, so one origin serves both views.
-  const from = Math.max(0, start - READ_AHEAD);
+  // Near an API call the look for one reaches back a request's length, so the view reaches back that much further.
+  const reachBackBy = READ_AHEAD + (previous.options.api !== undefined && previous.facts.mentionsPlaid ? REFERENCE_REACH : 0);
+  const from = Math.max(0, start - reachBackBy);
   const old = oldSource.slice(from, Math.min(oldSource.length, end + READ_AHEAD));
   const text = next.slice(from, Math.min(next.length, insertedEnd + READ_AHEAD));
   const clippedLeft = from > 0;
@@ -174,9 +176,8 @@ function rescanOne(previous: ScanSnapshot, change: TextChange, next: TextSource)
   const windowEnd = reachForward(text, dirtyEnd, MARGIN);
   if ((clippedLeft && windowStart === 0) || (clippedRight && windowEnd === text.length)) return undefined;
   if (windowEnd - windowStart > next.length / 2) return undefined;
-  // An API call's request reaches far past the margin: near one, only a full scan is sure to be right. The look for
-  // one reaches back further than the window, so the view must hold that reach too.
-  if (clippedLeft && windowStart < REFERENCE_REACH) return undefined;
+  // An API call's request reaches far past the margin: near one, only a full scan is sure to be right.
+  if (clippedLeft && reachBackBy > READ_AHEAD && windowStart < REFERENCE_REACH) return undefined;
   if (apiFindingsNear(previous.options, text, windowStart, windowEnd, previous.facts.mentionsPlaid)) return undefined;
   if (apiFindingsNear(previous.options, old, windowStart, windowEnd - delta, previous.facts.mentionsPlaid)) return undefined;
   const directives = previous.directives.map((d) => (d.lineStart > end ? shiftDirective(d, delta) : d));
