@@ -41,7 +41,6 @@ const ALLOWED = {
     'child_process @ server/src/git/gitProcess.ts': 1,
   },
   'scanWorker.js': {},
-  'blobScanWorker.js': {},
 };
 
 /** Totals per pattern of an allow-list, to compare with the minified bundle. */
@@ -114,7 +113,7 @@ suite('Bundles hold no code execution or network API beyond an exact allow-list'
     assert.match(text, /GIT_EXECUTABLE = "git";/);
     assert.match(text, /\.spawn\)\(GIT_EXECUTABLE, \[\.\.\.SAFE_CONFIG, \.\.\.args\], \{/);
     assert.match(text, /shell: false/);
-    for (const out of ['server.js', 'extension.js', 'scanWorker.js', 'blobScanWorker.js']) {
+    for (const out of ['server.js', 'extension.js', 'scanWorker.js']) {
       assert.ok(!ownModules(unminified[out]).some((m) => m.module.startsWith('server/src/git/gitProcess')), `${out} bundles the git runner`);
     }
   });

@@ -25,7 +25,7 @@ const ALLOWED_FILES = [
   /^README\.md$/,
   /^CHANGELOG\.md$/,
   /^LICENSE(\.md|\.txt)?$/,
-  /^dist\/(extension|server|cli|scanWorker|blobScanWorker)\.js$/,
+  /^dist\/(extension|server|cli|scanWorker)\.js$/,
   /^glossary\/[^/]+\.json$/,
   /^syntaxes\/.+/,
   /^client\/media\/.+/,

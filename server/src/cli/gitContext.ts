@@ -32,7 +32,7 @@ export async function openGitScan(cwd: string, options: { config?: string; maxFi
   // Up to the root, as `scan` does: the nearest config at or above a file's place in the work tree applies.
   const configs = options.config === undefined ? ConfigResolver.discovering({ cwd }) : ConfigResolver.fixed(cwd, options.config);
   const reader = new BlobReader(cwd, options.maxFileSizeKb * 1024);
-  const workerScript = path.join(__dirname, 'blobScanWorker.js');
+  const workerScript = path.join(__dirname, 'scanWorker.js');
   const tools: GitScanTools = {
     repo,
     configs,

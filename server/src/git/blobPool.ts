@@ -24,7 +24,7 @@ export class BlobScanPool {
 
   /**
    * @param jobs Threads that scan at once; 1 scans in this thread.
-   * @param workerScript The bundled worker, e.g. `dist/blobScanWorker.js`; not read when `jobs` is 1.
+   * @param workerScript The bundled worker, e.g. `dist/scanWorker.js`; not read when `jobs` is 1.
    */
   constructor(
     private readonly jobs: number,

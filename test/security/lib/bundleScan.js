@@ -27,30 +27,14 @@ const PATTERNS = {
 };
 
 /**
- * The bundles of `npm run bundle`, by output name, read from the script itself so that a new entry point is
+ * The bundles of `npm run bundle`, by output name, read from the bundle script itself so that a new entry point is
  * inspected too: `{ 'server.js': 'server/src/server.ts', … }`.
  */
-const ENTRY_POINTS = bundleEntryPoints();
+const bundleScript = require(path.join(REPO_ROOT, 'scripts', 'bundle.js'));
+const ENTRY_POINTS = Object.fromEntries(bundleScript.ENTRY_POINTS.map((entry) => [`${path.basename(entry, '.ts')}.js`, entry]));
 
-function bundleEntryPoints() {
-  const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
-  const script = pkg.scripts.bundle;
-  if (!/--entry-names=\[name\]/.test(script)) throw new Error('the bundle script no longer names outputs after their entry points');
-  const entries = script.split(' && ')[0].split(/\s+/).filter((word) => /^[\w./-]+\.ts$/.test(word));
-  return Object.fromEntries(entries.map((entry) => [`${path.basename(entry, '.ts')}.js`, entry]));
-}
-
-/** The options of the `bundle` script in package.json, minus minification and the banner. */
-const BUNDLE_OPTIONS = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  external: ['vscode'],
-  mainFields: ['module', 'main'],
-  write: false,
-  logLevel: 'silent',
-};
+/** The options of the bundle script, unminified and kept in memory. */
+const BUNDLE_OPTIONS = { ...bundleScript.BUNDLE_OPTIONS, write: false, logLevel: 'silent' };
 
 /** Occurrences of each pattern in `text`: `{ pattern: count }`, patterns with none left out. */
 function countPatterns(text) {
@@ -65,7 +49,7 @@ function countPatterns(text) {
 /** Builds one entry point unminified, in memory, and returns its text. */
 async function unminifiedBundle(entry) {
   const esbuild = require(path.join(REPO_ROOT, 'node_modules', 'esbuild'));
-  const result = await esbuild.build({ ...BUNDLE_OPTIONS, entryPoints: [entry], absWorkingDir: REPO_ROOT });
+  const result = await esbuild.build({ ...BUNDLE_OPTIONS, entryPoints: [entry] });
   return result.outputFiles[0].text;
 }
 
