@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { JsonHistoryFinding } from '../../server/src/cli/formatHistory';
 
 /** The URI scheme of the documents that show a file as it stood in a commit. */
 export const HISTORY_SCHEME = 'plaid-lens-history';
@@ -16,23 +17,8 @@ export const HISTORY_SCHEME = 'plaid-lens-history';
 /** The task type declared in package.json. */
 export const HISTORY_TASK_TYPE = 'plaid-lens';
 
-/** One finding of the history report, as `plaid-lens history --format json` writes it. */
-export interface HistoryEntry {
-  commit: string;
-  shortCommit: string;
-  author: string;
-  date: string;
-  path: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  rule: string;
-  severity: string;
-  /** Masked by the engine. */
-  message: string;
-  presentAtHead: boolean;
-}
+/** One finding of the history report, as `plaid-lens history --format json` writes it (its message masked). */
+export type HistoryEntry = JsonHistoryFinding;
 
 /** What a run of the command gave: the task's exit code and the findings (none when it failed). */
 export interface HistorySummary {
