@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { assertCliBuilt, leakedValues, makeTempDir, removeTree, runCli, type CliRun } from './cliHarness';
-import { GIT_TEST_SEED, PLAID_HEADER, secretLine, seededHex, TestRepo } from './gitRepos';
+import { TEST_SEED } from '../seed';
+import { PLAID_HEADER, secretLine, seededHex, TestRepo } from './gitRepos';
 
 /** The JSON report's entries, as the tests read them. */
 interface HistoryEntry {
@@ -23,10 +24,10 @@ interface HistoryEntry {
   presentAtHead: boolean;
 }
 
-suite(`CLI history (seed ${GIT_TEST_SEED})`, function () {
+suite(`CLI history (seed ${TEST_SEED})`, function () {
   // Each test builds a repository with a git process per step and runs the CLI: minutes on a busy machine.
   this.timeout(120_000);
-  const hex = seededHex(GIT_TEST_SEED);
+  const hex = seededHex('git history');
   const folders: string[] = [];
   suiteSetup(assertCliBuilt);
   suiteTeardown(() => folders.forEach(removeTree));

@@ -6,17 +6,18 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { assertCliBuilt, leakedValues, makeTempDir, removeTree, runCli, type CliRun } from './cliHarness';
-import { GIT_TEST_SEED, PLAID_HEADER, secretLine, seededHex, TestRepo } from './gitRepos';
+import { TEST_SEED } from '../seed';
+import { PLAID_HEADER, secretLine, seededHex, TestRepo } from './gitRepos';
 
 interface JsonFile {
   file: string;
   findings: { rule: string; line: number }[];
 }
 
-suite(`CLI scan --staged and baselines (seed ${GIT_TEST_SEED + 1})`, function () {
+suite(`CLI scan --staged and baselines (seed ${TEST_SEED})`, function () {
   // Each test builds a repository with a git process per step and runs the CLI: minutes on a busy machine.
   this.timeout(120_000);
-  const hex = seededHex(GIT_TEST_SEED + 1);
+  const hex = seededHex('git staged');
   const folders: string[] = [];
   suiteSetup(assertCliBuilt);
   suiteTeardown(() => folders.forEach(removeTree));

@@ -5,26 +5,19 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { testRandom } from '../seed';
 import { makeTempDir } from './cliHarness';
 
-/** The seed of this run's values; set PLAID_LENS_TEST_SEED to replay a failure. */
-export const GIT_TEST_SEED = Number(process.env.PLAID_LENS_TEST_SEED ?? 20_240_611);
-
-/** A seeded source of lowercase hex (mulberry32). */
-export function seededHex(seed: number): (digits: number) => string {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/**
+ * Seeded lowercase hex for one suite, drawn from the run's seed (`PLAID_LENS_TEST_SEED` replays it) and the
+ * suite's stream name.
+ */
+export function seededHex(stream: string): (digits: number) => string {
+  const random = testRandom(stream);
   return (digits) => {
     // Redraw the rare key so repetitive that scanners take it for a placeholder (short parts of a UUID need not be varied).
     for (;;) {
-      let s = '';
-      for (let i = 0; i < digits; i++) s += '0123456789abcdef'[Math.floor(next() * 16)];
+      const s = random.hex(digits);
       if (digits < 16 || new Set(s).size >= 9) return s;
     }
   };

@@ -10,7 +10,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import { assertCliBuilt, leakedValues, makeTempDir, REPO_ROOT, removeTree } from './cliHarness';
-import { GIT_TEST_SEED, PLAID_HEADER, secretLine, seededHex, TestRepo } from './gitRepos';
+import { TEST_SEED } from '../seed';
+import { PLAID_HEADER, secretLine, seededHex, TestRepo } from './gitRepos';
 
 const { load } = require('js-yaml') as { load: (text: string) => unknown };
 
@@ -134,9 +135,9 @@ suite('GitHub Action metadata', () => {
   });
 });
 
-suite(`GitHub Action steps (seed ${GIT_TEST_SEED + 3})`, function () {
+suite(`GitHub Action steps (seed ${TEST_SEED})`, function () {
   this.timeout(120_000);
-  const hex = seededHex(GIT_TEST_SEED + 3);
+  const hex = seededHex('github action');
   const folders: string[] = [];
   suiteSetup(assertCliBuilt);
   suiteTeardown(() => folders.forEach(removeTree));

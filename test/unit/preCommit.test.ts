@@ -8,11 +8,12 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { assertCliBuilt, CLI_PATH, leakedValues, makeTempDir, REPO_ROOT, removeTree } from './cliHarness';
-import { GIT_TEST_SEED, PLAID_HEADER, secretLine, seededHex, TestRepo } from './gitRepos';
+import { TEST_SEED } from '../seed';
+import { PLAID_HEADER, secretLine, seededHex, TestRepo } from './gitRepos';
 
-suite(`pre-commit hook (seed ${GIT_TEST_SEED + 2})`, function () {
+suite(`pre-commit hook (seed ${TEST_SEED})`, function () {
   this.timeout(120_000);
-  const hex = seededHex(GIT_TEST_SEED + 2);
+  const hex = seededHex('pre-commit');
   let tmp: string;
   let env: NodeJS.ProcessEnv;
   let project: TestRepo;
