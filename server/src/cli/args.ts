@@ -24,10 +24,9 @@ export type ReportFormat = (typeof FORMATS)[number];
 export const DEFAULT_MAX_FILE_SIZE_KB = 1024;
 
 /** Options of `plaid-lens scan`. */
-export interface ScanArgs {
+/** Options that `scan` and `history` share: how the report is written and which findings count. */
+export interface ReportArgs {
   help: boolean;
-  /** Files and folders to scan, e.g. `['src', 'config/plaid.yaml']`; defaults to `['.']`. */
-  paths: string[];
   format: ReportFormat;
   /** Write the report here instead of stdout. */
   output?: string;
@@ -39,17 +38,22 @@ export interface ScanArgs {
   maxFileSizeKb: number;
   /** Threads that scan at once, e.g. `4`; 1 scans without worker threads. Unset: one per core. */
   jobs?: number;
-  /** Scan the staged content (the git index) of the changed files instead of the working tree. */
-  staged: boolean;
   /** Report only findings not recorded in this baseline file, e.g. `.plaidlens-baseline.json`. */
   baseline?: string;
   /** Record every finding of this run in this baseline file. */
   writeBaseline?: string;
 }
 
+/** Options of `plaid-lens scan`. */
+export interface ScanArgs extends ReportArgs {
+  /** Files and folders to scan, e.g. `['src', 'config/plaid.yaml']`; defaults to `['.']`. */
+  paths: string[];
+  /** Scan the staged content (the git index) of the changed files instead of the working tree. */
+  staged: boolean;
+}
+
 /** Options of `plaid-lens history`. */
-export interface HistoryArgs {
-  help: boolean;
+export interface HistoryArgs extends ReportArgs {
   /** Path filters, e.g. `['src']`; empty scans every path. */
   paths: string[];
   /** Only commits after this revision, e.g. `origin/main` or a commit hash. */
@@ -58,14 +62,6 @@ export interface HistoryArgs {
   branch?: string;
   /** Every branch and tag instead of one branch. */
   all: boolean;
-  format: ReportFormat;
-  output?: string;
-  config?: string;
-  maxWarnings?: number;
-  maxFileSizeKb: number;
-  jobs?: number;
-  baseline?: string;
-  writeBaseline?: string;
   /** Also write each finding's file, as it stood in its commit and masked, under this folder (for editors). */
   writeSources?: string;
 }
@@ -86,20 +82,21 @@ export interface GlossaryArgs {
   json: boolean;
 }
 
-/** Parses the arguments after `scan`. */
-export function parseScanArgs(argv: string[]): ScanArgs {
-  const { values, positionals } = parse(argv, {
-    format: { type: 'string' },
-    output: { type: 'string', short: 'o' },
-    config: { type: 'string', short: 'c' },
-    'max-warnings': { type: 'string' },
-    'max-file-size': { type: 'string' },
-    jobs: { type: 'string', short: 'j' },
-    staged: { type: 'boolean' },
-    baseline: { type: 'string' },
-    'write-baseline': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
+/** The options of {@link ReportArgs}, as `parseArgs` reads them. */
+const REPORT_OPTIONS: Options = {
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  config: { type: 'string', short: 'c' },
+  'max-warnings': { type: 'string' },
+  'max-file-size': { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
+  baseline: { type: 'string' },
+  'write-baseline': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+/** Reads and checks the {@link REPORT_OPTIONS} among parsed values. */
+function reportArgs(values: Record<string, unknown>): ReportArgs {
   const format = (values.format as string | undefined) ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
@@ -109,56 +106,47 @@ export function parseScanArgs(argv: string[]): ScanArgs {
   const jobs = values.jobs as string | undefined;
   return {
     help: values.help === true,
-    paths: positionals.length > 0 ? positionals : ['.'],
     format: format as ReportFormat,
     output: nonEmpty(values.output as string | undefined, '--output'),
     config: nonEmpty(values.config as string | undefined, '--config'),
     maxWarnings: maxWarnings === undefined ? undefined : wholeNumber(maxWarnings, '--max-warnings', 0),
     maxFileSizeKb: maxFileSize === undefined ? DEFAULT_MAX_FILE_SIZE_KB : wholeNumber(maxFileSize, '--max-file-size', 1),
     ...(jobs === undefined ? {} : { jobs: wholeNumber(jobs, '--jobs', 1) }),
-    staged: values.staged === true,
     ...baselineArgs(values),
+  };
+}
+
+/** Parses the arguments after `scan`. */
+export function parseScanArgs(argv: string[]): ScanArgs {
+  const { values, positionals } = parse(argv, { ...REPORT_OPTIONS, staged: { type: 'boolean' } });
+  return {
+    ...reportArgs(values),
+    paths: positionals.length > 0 ? positionals : ['.'],
+    staged: values.staged === true,
   };
 }
 
 /** Parses the arguments after `history`. */
 export function parseHistoryArgs(argv: string[]): HistoryArgs {
   const { values, positionals } = parse(argv, {
+    ...REPORT_OPTIONS,
     since: { type: 'string' },
     branch: { type: 'string' },
     all: { type: 'boolean' },
-    format: { type: 'string' },
-    output: { type: 'string', short: 'o' },
-    config: { type: 'string', short: 'c' },
-    'max-warnings': { type: 'string' },
-    'max-file-size': { type: 'string' },
-    jobs: { type: 'string', short: 'j' },
-    baseline: { type: 'string' },
-    'write-baseline': { type: 'string' },
     'write-sources': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
   });
-  const common = parseScanArgs(
-    ['format', 'output', 'config', 'max-warnings', 'max-file-size', 'jobs', 'baseline', 'write-baseline'].flatMap((name) =>
-      typeof values[name] === 'string' ? [`--${name}`, values[name] as string] : [],
-    ),
-  );
+  const report = reportArgs(values);
   const branch = revision(values.branch as string | undefined, '--branch');
   if (branch !== undefined && values.all === true) throw new UsageError('--branch and --all cannot be used together');
   return {
-    help: values.help === true,
+    ...report,
     paths: positionals,
     since: revision(values.since as string | undefined, '--since'),
     branch,
     all: values.all === true,
-    format: common.format,
-    output: common.output,
-    config: common.config,
-    maxWarnings: common.maxWarnings,
-    maxFileSizeKb: common.maxFileSizeKb,
-    ...(common.jobs === undefined ? {} : { jobs: common.jobs }),
-    baseline: common.baseline,
-    writeBaseline: common.writeBaseline,
+    // History's result has always named both baseline options, set or not.
+    baseline: report.baseline,
+    writeBaseline: report.writeBaseline,
     ...(typeof values['write-sources'] === 'string' ? { writeSources: nonEmpty(values['write-sources'] as string, '--write-sources') } : {}),
   };
 }
