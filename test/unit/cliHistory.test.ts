@@ -5,9 +5,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { assertCliBuilt, leakedValues, makeTempDir, removeTree, runCli, type CliRun } from './cliHarness';
+import { leakedValues, makeTempDir, runCli, type CliRun } from './cliHarness';
 import { TEST_SEED } from '../seed';
-import { PLAID_HEADER, secretLine, seededHex, TestRepo } from './gitRepos';
+import { PLAID_HEADER, secretLine, TestRepo, useTestRepos } from './gitRepos';
 
 /** The JSON report's entries, as the tests read them. */
 interface HistoryEntry {
@@ -27,16 +27,7 @@ interface HistoryEntry {
 suite(`CLI history (seed ${TEST_SEED})`, function () {
   // Each test builds a repository with a git process per step and runs the CLI: minutes on a busy machine.
   this.timeout(120_000);
-  const hex = seededHex('git history');
-  const folders: string[] = [];
-  suiteSetup(assertCliBuilt);
-  suiteTeardown(() => folders.forEach(removeTree));
-
-  function repo(label: string): TestRepo {
-    const r = TestRepo.create(label);
-    folders.push(r.root);
-    return r;
-  }
+  const { hex, repo, removeLater } = useTestRepos('git history');
 
   async function history(r: TestRepo | string, ...args: string[]): Promise<{ run: CliRun; entries: HistoryEntry[] }> {
     const run = await runCli(['history', '--format', 'json', ...args], typeof r === 'string' ? r : r.root);
@@ -142,8 +133,7 @@ suite(`CLI history (seed ${TEST_SEED})`, function () {
     r.commit('drop', { 'a.js': PLAID_HEADER });
     r.commit('late', { 'b.js': PLAID_HEADER + secretLine(late) });
     const last = r.commit('tip', { 'c.txt': 'tip\n' });
-    const cloneDir = makeTempDir('shallow');
-    folders.push(cloneDir);
+    const cloneDir = removeLater(makeTempDir('shallow'));
     const clone = TestRepo.at(path.join(cloneDir, 'clone'));
     TestRepo.at(cloneDir).git('clone', '-q', '--depth', '1', `file://${r.root}`, 'clone');
     const { run, entries } = await history(clone);
@@ -159,8 +149,7 @@ suite(`CLI history (seed ${TEST_SEED})`, function () {
     r.commit('drop', { 'old.js': PLAID_HEADER });
     const added = r.commit('current', { 'current.js': PLAID_HEADER + secretLine(current) });
     r.git('config', 'uploadpack.allowFilter', 'true');
-    const cloneDir = makeTempDir('partial');
-    folders.push(cloneDir);
+    const cloneDir = removeLater(makeTempDir('partial'));
     // The checkout downloads HEAD's blobs; the older versions stay on the "server".
     TestRepo.at(cloneDir).git('clone', '-q', '--filter=blob:none', `file://${r.root}`, 'clone');
     const clone = TestRepo.at(path.join(cloneDir, 'clone'));
@@ -214,8 +203,7 @@ suite(`CLI history (seed ${TEST_SEED})`, function () {
   });
 
   test('Should refuse a folder outside git, an unknown revision and an option as a revision with exit code 2', async () => {
-    const plain = makeTempDir('not-git');
-    folders.push(plain);
+    const plain = removeLater(makeTempDir('not-git'));
     const outside = await runCli(['history'], plain);
     assert.equal(outside.code, 2);
     assert.match(outside.stderr, /not a git repository/);
@@ -237,8 +225,7 @@ suite(`CLI history (seed ${TEST_SEED})`, function () {
     const text = PLAID_HEADER + '// line 2\n' + secretLine(secret) + `const token = '${token}';\n`;
     const added = r.commit('add', { 'src/a.js': text });
     r.commit('remove', { 'src/a.js': PLAID_HEADER });
-    const out = path.join(r.root, '..', `${path.basename(r.root)}-sources`);
-    folders.push(out);
+    const out = removeLater(path.join(r.root, '..', `${path.basename(r.root)}-sources`));
     const run = await runCli(['history', '--write-sources', out], r.root);
     assert.equal(run.code, 1, run.stderr);
     const written = fs.readFileSync(path.join(out, added, 'src', 'a.js'), 'utf8');

@@ -5,9 +5,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { assertCliBuilt, leakedValues, makeTempDir, removeTree, runCli, type CliRun } from './cliHarness';
+import { leakedValues, makeTempDir, runCli, type CliRun } from './cliHarness';
 import { TEST_SEED } from '../seed';
-import { PLAID_HEADER, secretLine, seededHex, TestRepo } from './gitRepos';
+import { PLAID_HEADER, secretLine, useTestRepos } from './gitRepos';
 
 interface JsonFile {
   file: string;
@@ -17,16 +17,7 @@ interface JsonFile {
 suite(`CLI scan --staged and baselines (seed ${TEST_SEED})`, function () {
   // Each test builds a repository with a git process per step and runs the CLI: minutes on a busy machine.
   this.timeout(120_000);
-  const hex = seededHex('git staged');
-  const folders: string[] = [];
-  suiteSetup(assertCliBuilt);
-  suiteTeardown(() => folders.forEach(removeTree));
-
-  function repo(label: string): TestRepo {
-    const r = TestRepo.create(label);
-    folders.push(r.root);
-    return r;
-  }
+  const { hex, repo, removeLater } = useTestRepos('git staged');
 
   async function staged(cwd: string, ...args: string[]): Promise<{ run: CliRun; files: JsonFile[] }> {
     const run = await runCli(['scan', '--staged', '--format', 'json', ...args], cwd);
@@ -95,8 +86,7 @@ suite(`CLI scan --staged and baselines (seed ${TEST_SEED})`, function () {
   });
 
   test('Should refuse a folder outside git with a clear usage error', async () => {
-    const plain = makeTempDir('staged-not-git');
-    folders.push(plain);
+    const plain = removeLater(makeTempDir('staged-not-git'));
     const run = await runCli(['scan', '--staged'], plain);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /not a git repository/);

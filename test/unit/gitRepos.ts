@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { testRandom } from '../seed';
-import { makeTempDir } from './cliHarness';
+import { assertCliBuilt, makeTempDir, removeTree } from './cliHarness';
 
 /**
  * Seeded lowercase hex for one suite, drawn from the run's seed (`PLAID_LENS_TEST_SEED` replays it) and the
@@ -21,6 +21,31 @@ export function seededHex(stream: string): (digits: number) => string {
       if (digits < 16 || new Set(s).size >= 9) return s;
     }
   };
+}
+
+/**
+ * For a suite that runs the built CLI in repositories of its own: checks the CLI is built, removes every repository
+ * `repo` made once the suite ends, and draws hex from the suite's seeded stream.
+ */
+export function useTestRepos(stream: string): {
+  hex: (digits: number) => string;
+  repo: (label: string) => TestRepo;
+  /** Removes `folder` with the repositories once the suite ends; returns it. */
+  removeLater: (folder: string) => string;
+} {
+  const folders: string[] = [];
+  suiteSetup(assertCliBuilt);
+  suiteTeardown(() => folders.forEach(removeTree));
+  const removeLater = (folder: string): string => {
+    folders.push(folder);
+    return folder;
+  };
+  const repo = (label: string): TestRepo => {
+    const r = TestRepo.create(label);
+    removeLater(r.root);
+    return r;
+  };
+  return { hex: seededHex(stream), repo, removeLater };
 }
 
 /** A line the engine flags as a hard-coded Plaid secret (error). */

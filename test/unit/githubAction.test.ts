@@ -9,9 +9,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
-import { assertCliBuilt, leakedValues, makeTempDir, REPO_ROOT, removeTree } from './cliHarness';
+import { leakedValues, makeTempDir, REPO_ROOT, removeTree } from './cliHarness';
 import { TEST_SEED } from '../seed';
-import { PLAID_HEADER, secretLine, seededHex, TestRepo } from './gitRepos';
+import { PLAID_HEADER, secretLine, useTestRepos } from './gitRepos';
 
 const { load } = require('js-yaml') as { load: (text: string) => unknown };
 
@@ -137,16 +137,7 @@ suite('GitHub Action metadata', () => {
 
 suite(`GitHub Action steps (seed ${TEST_SEED})`, function () {
   this.timeout(120_000);
-  const hex = seededHex('github action');
-  const folders: string[] = [];
-  suiteSetup(assertCliBuilt);
-  suiteTeardown(() => folders.forEach(removeTree));
-
-  function repo(label: string): TestRepo {
-    const r = TestRepo.create(label);
-    folders.push(r.root);
-    return r;
-  }
+  const { hex, repo } = useTestRepos('github action');
 
   test('Should scan the files on a push, write SARIF and its outputs, and fail on an error', () => {
     const r = repo('action-push');
