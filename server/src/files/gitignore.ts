@@ -52,15 +52,27 @@ export class GitignoreStack {
   ignores(absPath: string, isDir: boolean): boolean {
     for (let i = this.layers.length - 1; i >= 0; i--) {
       const layer = this.layers[i];
-      const relative = path.relative(layer.dir, absPath);
-      if (relative === '' || isOutside(relative)) continue;
-      const posix = relative.split(path.sep).join('/');
+      const relative = relativeInside(layer.dir, absPath);
+      if (relative === undefined) continue;
+      const posix = path.sep === '/' ? relative : relative.split(path.sep).join('/');
       const result = layer.rules.test(isDir ? `${posix}/` : posix);
       if (result.ignored) return true;
       if (result.unignored) return false;
     }
     return false;
   }
+}
+
+/**
+ * `absPath` relative to `dir` when it lies inside it, else undefined. Both are absolute and normalised, as the walk
+ * builds them, so a prefix test answers at once for the thousands of files a walk meets; path.relative is kept for
+ * the rest (another drive, a case that differs on Windows).
+ */
+function relativeInside(dir: string, absPath: string): string | undefined {
+  const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+  if (absPath.startsWith(prefix)) return absPath.length > prefix.length ? absPath.slice(prefix.length) : undefined;
+  const relative = path.relative(dir, absPath);
+  return relative === '' || isOutside(relative) ? undefined : relative;
 }
 
 function isOutside(relative: string): boolean {

@@ -4,11 +4,9 @@
  * the files, so the output is the same whatever the timing and however many workers run. One job scans in this
  * thread instead. A scan stops when its signal aborts.
  */
-import * as os from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { maskText } from '../engine/mask';
 import type { FileResult } from './report';
 import { scanFile, type ScanLimits } from './scanFile';
+import { ThreadPool } from './threadPool';
 import type { FileJob, WalkItem } from './walk';
 
 /** What a worker is sent: a batch of files to scan, each with its place in the walk. */
@@ -33,10 +31,7 @@ export interface ScanRunOptions {
   signal?: AbortSignal;
 }
 
-/** One scanning thread per core the process may use, and at least one. */
-export function defaultJobs(): number {
-  return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
-}
+export { defaultJobs } from './threadPool';
 
 /** Batches handed to one worker at a time: the next one waits in its queue, so the worker never idles between two. */
 const PER_WORKER = 2;
@@ -84,31 +79,29 @@ function noteResult(item: Extract<WalkItem, { kind: 'note' }>): FileResult {
   return { absPath: item.absPath, displayPath: item.displayPath, findings: [], note: item.note };
 }
 
-/** One worker and the batches it holds, keyed by the id of their first file. */
-interface Slot {
-  worker: Worker;
-  inFlight: Map<number, { id: number; job: FileJob }[]>;
-}
-
 /**
  * Worker threads fed from a walk. The walk runs ahead of the workers into a queue, so that a worker never waits on
  * a folder listing; a reorder buffer sits between the workers' answers and `onResult`.
  */
 class WorkerPool {
-  private readonly slots: Slot[] = [];
+  private readonly threads: ThreadPool;
   /** Files listed and not yet handed to a worker, in walk order. */
   private readonly queue: { id: number; job: FileJob }[] = [];
   private readonly ready = new Map<number, FileResult>();
   private nextId = 0;
   private nextOut = 0;
-  private closing = false;
+  /** True once the walk has ended: batches no longer wait to be full. */
+  private walked = false;
   /** Wakes the walking loop when a result arrives or the scan is aborted. */
   private wake: (() => void) | undefined;
 
   constructor(
     private readonly options: ScanRunOptions,
     private readonly onResult: (result: FileResult) => void,
-  ) {}
+  ) {
+    this.threads = new ThreadPool(options.jobs, options.workerScript);
+    this.threads.warmUp();
+  }
 
   /** Feeds every item to the workers and waits for the last result; false when aborted. */
   async run(items: AsyncIterable<WalkItem>): Promise<boolean> {
@@ -124,10 +117,16 @@ class WorkerPool {
         this.pump();
         this.flush();
         // The walk may run this far ahead of what has been delivered, which bounds the results held back.
-        while (this.nextId - this.nextOut > MAX_AHEAD && !signal?.aborted) await this.nextEvent();
+        while (this.nextId - this.nextOut > MAX_AHEAD && !signal?.aborted) {
+          // What is held back may wait on a batch not yet full: send it.
+          this.pump(true);
+          await this.nextEvent();
+        }
         // A walk that never waits on I/O would keep the workers' answers, and the files they ask for, waiting.
         if (this.nextId % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       }
+      this.walked = true;
+      this.pump(true);
       while (this.nextOut < this.nextId && !signal?.aborted) await this.nextEvent();
       return signal?.aborted !== true;
     } finally {
@@ -136,63 +135,43 @@ class WorkerPool {
   }
 
   /** Terminates every worker. */
-  async close(): Promise<void> {
-    this.closing = true;
-    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+  close(): Promise<void> {
+    return this.threads.close();
   }
 
-  /** Hands queued files, in batches, to workers with room, starting workers up to the pool's size. */
-  private pump(): void {
-    while (this.queue.length > 0 && !this.options.signal?.aborted) {
-      const slot = this.freeSlot();
-      if (slot === undefined) return;
-      const size = Math.min(MAX_BATCH, Math.ceil(this.queue.length / this.options.jobs));
-      const files = this.queue.splice(0, size);
-      slot.inFlight.set(files[0]!.id, files);
-      slot.worker.postMessage({ files, limits: this.options.limits } satisfies ScanRequest);
+  /**
+   * Hands queued files, in batches, to workers with room. While the walk goes on, a batch waits until it is full;
+   * at the end (`last`), the rest is spread over every worker.
+   */
+  private pump(last = false): void {
+    while (this.queue.length > 0 && !this.options.signal?.aborted && this.threads.leastBusy() < PER_WORKER) {
+      const size = last ? Math.min(MAX_BATCH, Math.ceil(this.queue.length / this.options.jobs)) : MAX_BATCH;
+      if (this.queue.length < size) return;
+      this.send(this.queue.splice(0, size));
     }
   }
 
-  private freeSlot(): Slot | undefined {
-    const idle = this.slots.find((s) => s.inFlight.size === 0);
-    if (idle !== undefined) return idle;
-    if (this.slots.length < this.options.jobs) return this.startWorker();
-    const least = this.slots.reduce((a, b) => (b.inFlight.size < a.inFlight.size ? b : a));
-    return least.inFlight.size < PER_WORKER ? least : undefined;
+  private send(files: { id: number; job: FileJob }[]): void {
+    const request: ScanRequest = { files, limits: this.options.limits };
+    this.threads.send<ScanResponse>(request).then(
+      (response) => {
+        for (const { id, result } of response.results) this.ready.set(id, result);
+        this.settled();
+      },
+      // A worker that dies takes only its own files with it: each becomes a note, and a new worker takes its place.
+      (error: Error) => {
+        const note = { kind: 'failed' as const, reason: error.message };
+        for (const { id, job } of files) this.ready.set(id, { absPath: job.absPath, displayPath: job.displayPath, findings: [], note });
+        this.settled();
+      },
+    );
   }
 
-  private startWorker(): Slot {
-    const slot: Slot = { worker: new Worker(this.options.workerScript), inFlight: new Map() };
-    slot.worker.on('message', (response: ScanResponse) => {
-      slot.inFlight.delete(response.results[0]!.id);
-      for (const { id, result } of response.results) this.ready.set(id, result);
-      this.pump();
-      this.flush();
-      this.wake?.();
-    });
-    // A worker that dies takes only its own files with it: each becomes a note, and a new worker takes its place.
-    slot.worker.on('error', (error) => this.lost(slot, error.message));
-    slot.worker.on('exit', (code) => {
-      if (!this.closing) this.lost(slot, `the scanning thread stopped with exit code ${code}`);
-    });
-    this.slots.push(slot);
-    return slot;
-  }
-
-  private lost(slot: Slot, reason: string): void {
-    const index = this.slots.indexOf(slot);
-    if (index < 0) return;
-    this.slots.splice(index, 1);
-    void slot.worker.terminate();
-    const note = { kind: 'failed' as const, reason: `internal error while scanning: ${maskText(reason)}` };
-    for (const { id, job } of [...slot.inFlight.values()].flat()) {
-      this.ready.set(id, { absPath: job.absPath, displayPath: job.displayPath, findings: [], note });
-    }
-    this.pump();
+  private settled(): void {
+    this.pump(this.walked);
     this.flush();
     this.wake?.();
   }
-
   /** Delivers the results that are next in walk order. */
   private flush(): void {
     for (let result = this.ready.get(this.nextOut); result !== undefined; result = this.ready.get(this.nextOut)) {

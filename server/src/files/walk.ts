@@ -33,6 +33,19 @@ export interface ScanRoot {
   isDir: boolean;
 }
 
+/** A folder being walked: its listing, how far the walk is through it, and its paths ending in a separator. */
+interface Folder {
+  dir: string;
+  realDir: string;
+  /** As shown to the user (relative to the working directory); empty for the working directory itself. */
+  shown: string;
+  /** Relative to the scan root, posix; empty for the root. */
+  relative: string;
+  entries: Dirent[];
+  next: number;
+  ignores: GitignoreStack;
+}
+
 /** Folders that are never entered: version-control data and installed packages. */
 const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['.git', 'node_modules']);
 
@@ -52,7 +65,7 @@ export class FileWalker {
     this.realRoots.push(...realPaths.filter((_, i) => roots[i].isDir));
     for (const [i, root] of roots.entries()) {
       if (root.isDir) {
-        yield* this.walkFolder(root.absPath, realPaths[i], root.absPath, await GitignoreStack.aboveRoot(root.absPath));
+        yield* this.walkFolder(root.absPath, realPaths[i]!, root.absPath, await GitignoreStack.aboveRoot(root.absPath));
       } else {
         yield* this.explicitFile(root.absPath, realPaths[i]);
       }
@@ -70,27 +83,55 @@ export class FileWalker {
     if (job) yield job;
   }
 
-  private async *walkFolder(dir: string, realDir: string, root: string, parentIgnores: GitignoreStack): AsyncGenerator<WalkItem> {
-    let entries: Dirent[];
-    try {
-      // Synchronous: a listing takes microseconds, and a promise round trip per folder costs more than it saves.
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch (error) {
-      yield this.note(dir, 'unreadable', `could not list the folder: ${describeFsError(error)}`);
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    this.configs.listed(dir, entries.some((e) => e.name === CONFIG_FILE_NAME));
-    const ignores = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? await parentIgnores.withFolder(dir) : parentIgnores;
-    for (const entry of entries) {
-      const absPath = path.join(dir, entry.name);
+  /**
+   * Walks one folder tree depth first, in name order. One loop over a stack of open folders, not one generator per
+   * folder: an item then passes through one `yield`, not through one per folder level above it.
+   */
+  private async *walkFolder(top: string, realTop: string, root: string, aboveRoot: GitignoreStack): AsyncGenerator<WalkItem> {
+    const stack: Folder[] = [];
+    const enter = async (dir: string, realDir: string, parentIgnores: GitignoreStack): Promise<WalkItem | undefined> => {
+      let entries: Dirent[];
+      try {
+        // Synchronous: a listing takes microseconds, and a promise round trip per folder costs more than it saves.
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch (error) {
+        return this.note(dir, 'unreadable', `could not list the folder: ${describeFsError(error)}`);
+      }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      this.configs.listed(dir, entries.some((e) => e.name === CONFIG_FILE_NAME));
+      const ignores = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? await parentIgnores.withFolder(dir) : parentIgnores;
+      const shown = this.display(dir);
+      const relative = relativeTo(root, dir);
+      stack.push({
+        dir: dir.endsWith(path.sep) ? dir : dir + path.sep,
+        realDir: realDir.endsWith(path.sep) ? realDir : realDir + path.sep,
+        shown: shown === '.' ? '' : shown + path.sep,
+        relative: relative === '' ? '' : `${relative}/`,
+        entries,
+        next: 0,
+        ignores,
+      });
+      return undefined;
+    };
+    const unlisted = await enter(top, realTop, aboveRoot);
+    if (unlisted !== undefined) yield unlisted;
+    while (stack.length > 0) {
+      const folder = stack[stack.length - 1]!;
+      const entry = folder.entries[folder.next++];
+      if (entry === undefined) {
+        stack.pop();
+        continue;
+      }
+      const absPath = folder.dir + entry.name;
       if (entry.isDirectory()) {
-        if (SKIPPED_FOLDERS.has(entry.name) || ignores.ignores(absPath, true)) continue;
+        if (SKIPPED_FOLDERS.has(entry.name) || folder.ignores.ignores(absPath, true)) continue;
         if (this.configs.ignoredBy(absPath) !== undefined) continue;
-        yield* this.walkFolder(absPath, path.join(realDir, entry.name), root, ignores);
+        const failed = await enter(absPath, folder.realDir + entry.name, folder.ignores);
+        if (failed !== undefined) yield failed;
       } else if (entry.isFile() || entry.isSymbolicLink()) {
-        if (ignores.ignores(absPath, false)) continue;
-        yield* this.folderFile(absPath, entry, path.join(realDir, entry.name), root);
+        if (folder.ignores.ignores(absPath, false)) continue;
+        const item = await this.folderFile(absPath, entry, folder);
+        if (item !== undefined) yield item;
       }
       // Sockets, FIFOs and devices are skipped: reading a FIFO would block the scan forever.
     }
@@ -100,29 +141,28 @@ export class FileWalker {
    * A file met while walking. A symbolic link is followed only to a regular file outside the scan roots: a target
    * inside them is scanned (or ignored) where it lives, so findings are reported once, at the real file.
    */
-  private async *folderFile(absPath: string, entry: Dirent, realPath: string, root: string): AsyncGenerator<WalkItem> {
-    let key = realPath;
+  private async folderFile(absPath: string, entry: Dirent, folder: Folder): Promise<WalkItem | undefined> {
+    let key = folder.realDir + entry.name;
     if (entry.isSymbolicLink()) {
       try {
         const target = await fs.stat(absPath);
-        if (!target.isFile()) return;
+        if (!target.isFile()) return undefined;
         key = await fs.realpath(absPath);
-        if (this.realRoots.some((r) => isInside(r, key))) return;
+        if (this.realRoots.some((r) => isInside(r, key))) return undefined;
       } catch (error) {
-        yield this.note(absPath, 'unreadable', `could not read the file: ${describeFsError(error)}`);
-        return;
+        return this.note(absPath, 'unreadable', `could not read the file: ${describeFsError(error)}`);
       }
     }
-    if (this.configs.ignoredBy(absPath) !== undefined) return;
-    const job = this.job(absPath, relativeTo(root, absPath), key);
-    if (job) yield job;
+    if (this.configs.ignoredBy(absPath) !== undefined) return undefined;
+    // The folder's shown and root-relative paths, worked out once for all its files.
+    return this.job(absPath, folder.relative + entry.name, key, folder.shown + entry.name);
   }
 
-  private job(absPath: string, fileName: string, key: string): WalkItem | undefined {
+  private job(absPath: string, fileName: string, key: string, displayPath = this.display(absPath)): WalkItem | undefined {
     if (this.seen.has(key)) return undefined;
     this.seen.add(key);
     const rules = this.configs.rulesFor(absPath);
-    return { kind: 'file', job: { absPath, displayPath: this.display(absPath), fileName, rules } };
+    return { kind: 'file', job: { absPath, displayPath, fileName, rules } };
   }
 
   private note(absPath: string, kind: FileNote['kind'], reason: string): WalkItem {

@@ -1,26 +1,19 @@
 /**
- * Scans blobs on every core: worker threads take batches of blobs (their bytes moved, not copied) and answer with
- * located, hashed findings. One job scans in this thread instead. Answers may come back in any order; each
- * caller awaits its own blob, so the caller decides the order it handles them in.
+ * Scans blobs on every core: the shared scanning threads take batches of blobs (their bytes moved, not copied) and
+ * answer with located, hashed findings. One job scans in this thread instead. Each caller awaits its own blob, so
+ * the caller decides the order it handles them in.
  */
-import { Worker } from 'node:worker_threads';
-import { maskText } from '../engine/mask';
+import { ThreadPool } from '../files/threadPool';
 import { scanBlob, type BlobJob, type BlobScan } from './blobScan';
 
 /** Blobs per message, at most: a message costs about as much as scanning a small file. */
 const MAX_BATCH = 16;
 
-interface Slot {
-  worker: Worker;
-  inFlight: Map<number, (scan: BlobScan) => void>;
-}
-
 /** A pool of scanning threads for blobs. */
 export class BlobScanPool {
-  private readonly slots: Slot[] = [];
+  private readonly threads: ThreadPool | undefined;
   private readonly queue: { job: BlobJob; resolve: (scan: BlobScan) => void }[] = [];
   private flushScheduled = false;
-  private closing = false;
 
   /**
    * @param jobs Threads that scan at once; 1 scans in this thread.
@@ -28,12 +21,14 @@ export class BlobScanPool {
    */
   constructor(
     private readonly jobs: number,
-    private readonly workerScript: string,
-  ) {}
+    workerScript: string,
+  ) {
+    this.threads = jobs > 1 ? new ThreadPool(jobs, workerScript) : undefined;
+  }
 
   /** Scans one blob. The job's bytes are handed over: the caller must not use them afterwards. */
   scan(job: BlobJob): Promise<BlobScan> {
-    if (this.jobs <= 1) return Promise.resolve(scanBlob(job));
+    if (this.threads === undefined) return Promise.resolve(scanBlob(job));
     return new Promise((resolve) => {
       this.queue.push({ job, resolve });
       if (!this.flushScheduled) {
@@ -46,54 +41,21 @@ export class BlobScanPool {
 
   /** Terminates the workers. */
   async close(): Promise<void> {
-    this.closing = true;
-    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+    await this.threads?.close();
   }
 
   private flush(): void {
     this.flushScheduled = false;
     while (this.queue.length > 0) {
-      const slot = this.slotWithRoom();
       const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(this.queue.length / this.jobs)));
       const batch = this.queue.splice(0, size);
-      for (const { job, resolve } of batch) slot.inFlight.set(job.id, resolve);
       const jobs = batch.map((b) => b.job);
       const transfer = jobs.map((j) => j.bytes.buffer).filter((b, i, all): b is ArrayBuffer => b instanceof ArrayBuffer && all.indexOf(b) === i);
-      slot.worker.postMessage(jobs, transfer);
+      this.threads!.send<{ id: number; result: BlobScan }[]>(jobs, transfer).then(
+        (answers) => answers.forEach((answer, i) => batch[i]!.resolve(answer.result)),
+        // A worker that dies fails only its own blobs; the next batch starts a new one.
+        (error: Error) => batch.forEach((b) => b.resolve({ kind: 'failed', reason: error.message })),
+      );
     }
-  }
-
-  /** The least busy worker, starting one while the pool is not full. */
-  private slotWithRoom(): Slot {
-    const idle = this.slots.find((s) => s.inFlight.size === 0);
-    if (idle !== undefined) return idle;
-    if (this.slots.length < this.jobs) return this.startWorker();
-    return this.slots.reduce((a, b) => (b.inFlight.size < a.inFlight.size ? b : a));
-  }
-
-  private startWorker(): Slot {
-    const slot: Slot = { worker: new Worker(this.workerScript), inFlight: new Map() };
-    slot.worker.on('message', (answers: { id: number; result: BlobScan }[]) => {
-      for (const { id, result } of answers) {
-        slot.inFlight.get(id)?.(result);
-        slot.inFlight.delete(id);
-      }
-    });
-    // A worker that dies fails only its own blobs; the next batch starts a new one.
-    slot.worker.on('error', (error) => this.lost(slot, error.message));
-    slot.worker.on('exit', (code) => {
-      if (!this.closing) this.lost(slot, `the scanning thread stopped with exit code ${code}`);
-    });
-    this.slots.push(slot);
-    return slot;
-  }
-
-  private lost(slot: Slot, reason: string): void {
-    const index = this.slots.indexOf(slot);
-    if (index < 0) return;
-    this.slots.splice(index, 1);
-    void slot.worker.terminate();
-    for (const resolve of slot.inFlight.values()) resolve({ kind: 'failed', reason: `internal error while scanning: ${maskText(reason)}` });
-    slot.inFlight.clear();
   }
 }
