@@ -5,10 +5,10 @@
 import { isAscii } from 'node:buffer';
 import { apiIndexFor } from '../apiData';
 import { findTokens, maskSecret, type Finding, type TokenRef } from '../engine';
-import { checksNeeded, scanChecks } from '../engine/scan';
+import { CHECKS, checksNeeded, scanChecks, type CheckId } from '../engine/scan';
 import { maskText } from '../engine/mask';
 import { LineIndex } from '../engine/lineIndex';
-import { decodeText, encodingOf, readSourceBytes, type SizeLimitName } from './readText';
+import { decodeText, encodingOf, readSourceBytes, ReadScratch, type SizeLimitName } from './readText';
 import type { FileResult, LocatedFinding, LocatedToken } from './report';
 import { valueHash } from './valueHash';
 import type { FileJob } from './walk';
@@ -31,11 +31,15 @@ export interface ScanLimits {
  */
 export function scanFile(job: FileJob, limits: ScanLimits): FileResult {
   const base = { absPath: job.absPath, displayPath: job.displayPath, findings: [] };
-  const read = readSourceBytes(job.absPath, limits.maxBytes, limits.sizeLimit);
+  // The bytes are read into this thread's scratch buffer: they are done with before the next file is read.
+  const read = readSourceBytes(job.absPath, limits.maxBytes, limits.sizeLimit, scratch);
   if (read.kind === 'skipped') return { ...base, note: { kind: 'skipped', reason: read.reason } };
   if (read.kind === 'unreadable') return { ...base, note: { kind: 'unreadable', reason: `could not read the file: ${read.reason}` } };
   const encoding = encodingOf(read.bytes);
   if (encoding === 'binary') return { ...base, note: { kind: 'skipped', reason: 'binary file' } };
+  const off = offChecks(job.rules);
+  // With every rule off, nothing is decoded: a folder turned off costs its reads only.
+  if (off.size === CHECKS.length && !limits.listTokens) return base;
   try {
     // UTF-16 puts a NUL beside every ASCII byte, so only its decoded text can be tested.
     const bytesAsText = encoding === 'utf8' ? read.bytes.toString('latin1') : undefined;
@@ -44,8 +48,9 @@ export function scanFile(job: FileJob, limits: ScanLimits): FileResult {
     // ASCII reads the same in latin1 and UTF-8, so most source files are decoded once, not twice.
     const text = bytesAsText !== undefined && isAscii(read.bytes) ? bytesAsText : decodeText(read.bytes)!;
     const needed = checks ?? checksNeeded(text);
-    const api = needed.has('api') ? apiIndexFor(text) : undefined;
-    const findings = scanChecks(text, { fileName: job.fileName, rules: job.rules, ...(api !== undefined ? { api } : {}) }, needed);
+    const run = withoutChecks(needed, off);
+    const api = run.has('api') ? apiIndexFor(text) : undefined;
+    const findings = scanChecks(text, { fileName: job.fileName, rules: job.rules, ...(api !== undefined ? { api } : {}) }, run);
     const lines = lazyLineIndex(text);
     const located = { ...base, findings: locateFindings(text, findings, lines, limits.valueSalt) };
     if (!limits.listTokens) return located;
@@ -55,6 +60,18 @@ export function scanFile(job: FileJob, limits: ScanLimits): FileResult {
     const reason = maskText(error instanceof Error ? error.message : String(error));
     return { ...base, note: { kind: 'failed', reason: `internal error while scanning: ${reason}` } };
   }
+}
+
+const scratch = new ReadScratch();
+
+/** The checks whose every rule is `off`: running them could report nothing. */
+function offChecks(rules: FileJob['rules']): ReadonlySet<CheckId> {
+  return new Set(CHECKS.filter((check) => check.rules.every((rule) => rules[rule] === 'off')).map((check) => check.id));
+}
+
+function withoutChecks(checks: ReadonlySet<CheckId>, off: ReadonlySet<CheckId>): ReadonlySet<CheckId> {
+  if (off.size === 0) return checks;
+  return new Set([...checks].filter((id) => !off.has(id)));
 }
 
 /** Converts offset ranges to 1-based positions and keeps a masked copy of each flagged text for fingerprints. */

@@ -89,7 +89,8 @@ export class FileWalker {
    */
   private async *walkFolder(top: string, realTop: string, root: string, aboveRoot: GitignoreStack): AsyncGenerator<WalkItem> {
     const stack: Folder[] = [];
-    const enter = async (dir: string, realDir: string, parentIgnores: GitignoreStack): Promise<WalkItem | undefined> => {
+    // A folder's shown and root-relative paths extend its parent's; only the top one needs path.relative.
+    const enter = async (dir: string, realDir: string, parentIgnores: GitignoreStack, parent?: Folder): Promise<WalkItem | undefined> => {
       let entries: Dirent[];
       try {
         // Synchronous: a listing takes microseconds, and a promise round trip per folder costs more than it saves.
@@ -100,13 +101,14 @@ export class FileWalker {
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       this.configs.listed(dir, entries.some((e) => e.name === CONFIG_FILE_NAME));
       const ignores = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? await parentIgnores.withFolder(dir) : parentIgnores;
-      const shown = this.display(dir);
-      const relative = relativeTo(root, dir);
+      const name = parent === undefined ? '' : dir.slice(parent.dir.length);
+      const shown = parent === undefined ? this.display(dir) : '';
+      const relative = parent === undefined ? relativeTo(root, dir) : '';
       stack.push({
         dir: dir.endsWith(path.sep) ? dir : dir + path.sep,
         realDir: realDir.endsWith(path.sep) ? realDir : realDir + path.sep,
-        shown: shown === '.' ? '' : shown + path.sep,
-        relative: relative === '' ? '' : `${relative}/`,
+        shown: parent !== undefined ? `${parent.shown}${name}${path.sep}` : shown === '.' ? '' : shown + path.sep,
+        relative: parent !== undefined ? `${parent.relative}${name}/` : relative === '' ? '' : `${relative}/`,
         entries,
         next: 0,
         ignores,
@@ -126,7 +128,7 @@ export class FileWalker {
       if (entry.isDirectory()) {
         if (SKIPPED_FOLDERS.has(entry.name) || folder.ignores.ignores(absPath, true)) continue;
         if (this.configs.ignoredBy(absPath) !== undefined) continue;
-        const failed = await enter(absPath, folder.realDir + entry.name, folder.ignores);
+        const failed = await enter(absPath, folder.realDir + entry.name, folder.ignores, folder);
         if (failed !== undefined) yield failed;
       } else if (entry.isFile() || entry.isSymbolicLink()) {
         if (folder.ignores.ignores(absPath, false)) continue;
