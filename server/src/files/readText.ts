@@ -70,7 +70,7 @@ export function readSourceBytes(path: string, maxBytes: number, limitName?: Size
 }
 
 /** Bytes up to which a file is read into the scratch buffer in one call, without asking its size first. */
-const SCRATCH_BYTES = 256 * 1024;
+export const SCRATCH_BYTES = 256 * 1024;
 
 /**
  * One thread's reusable read buffer. Most files are small: one read into it, which comes back short, gives the
