@@ -4,6 +4,7 @@
  * history scan); one script serves both, so the engine ships once more, not twice. Text stays in this thread.
  */
 import { parentPort } from 'node:worker_threads';
+import { answerOf } from '../files/report';
 import type { ScanRequest, ScanResponse } from '../files/scanPool';
 import { scanFile } from '../files/scanFile';
 import { scanBlob, type BlobJob } from '../git/blobScan';
@@ -14,6 +15,6 @@ parentPort?.on('message', (request: ScanRequest | BlobJob[]) => {
     return;
   }
   // scanFile never throws: a file it cannot read or scan comes back as a note.
-  const results = request.files.map(({ id, job }) => ({ id, result: scanFile(job, request.limits) }));
-  parentPort!.postMessage({ results } satisfies ScanResponse);
+  const answers = request.files.map((job) => answerOf(scanFile(job, request.limits)));
+  parentPort!.postMessage({ answers } satisfies ScanResponse);
 });

@@ -166,7 +166,10 @@ function placeless(file: string, message: string): ConfigError {
 
 /** `absPath` relative to `dir` with posix separators, the form config globs are written in. */
 export function relativeTo(dir: string, absPath: string): string {
-  return path.relative(dir, absPath).split(path.sep).join('/');
+  // A walk asks this for every file under a config's folder: a prefix answers without path.relative's two resolves.
+  const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+  const relative = absPath.startsWith(prefix) ? absPath.slice(prefix.length) : path.relative(dir, absPath);
+  return path.sep === '/' ? relative : relative.split(path.sep).join('/');
 }
 
 function displayName(cwd: string, absolute: string): string {

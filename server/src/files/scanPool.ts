@@ -4,20 +4,23 @@
  * the files, so the output is the same whatever the timing and however many workers run. One job scans in this
  * thread instead. A scan stops when its signal aborts.
  */
-import type { FileResult } from './report';
+import type { FileResult, ScanAnswer } from './report';
 import { scanFile, type ScanLimits } from './scanFile';
 import { ThreadPool } from './threadPool';
 import type { FileJob, WalkItem } from './walk';
 
-/** What a worker is sent: a batch of files to scan, each with its place in the walk. */
+/** What a worker is sent: a batch of files to scan. */
 export interface ScanRequest {
-  files: { id: number; job: FileJob }[];
+  files: FileJob[];
   limits: ScanLimits;
 }
 
-/** What a worker answers for one {@link ScanRequest}: a result per file, in the same order. */
+/**
+ * What a worker answers for one {@link ScanRequest}: an answer per file, in the same order. Only what the main
+ * thread does not know crosses back, since every answer is copied.
+ */
 export interface ScanResponse {
-  results: { id: number; result: FileResult }[];
+  answers: ScanAnswer[];
 }
 
 /** How a scan runs. */
@@ -40,7 +43,7 @@ const PER_WORKER = 2;
  * Files per batch, at most. A message costs about as much as scanning a small file, so files travel in batches;
  * small enough that the last batches spread over every worker.
  */
-const MAX_BATCH = 16;
+const MAX_BATCH = 64;
 
 /** Items walked between two turns of the event loop, where the workers' answers are read. */
 const YIELD_EVERY = 32;
@@ -152,10 +155,12 @@ class WorkerPool {
   }
 
   private send(files: { id: number; job: FileJob }[]): void {
-    const request: ScanRequest = { files, limits: this.options.limits };
+    const request: ScanRequest = { files: files.map((f) => f.job), limits: this.options.limits };
     this.threads.send<ScanResponse>(request).then(
       (response) => {
-        for (const { id, result } of response.results) this.ready.set(id, result);
+        for (const [i, { id, job }] of files.entries()) {
+          this.ready.set(id, { absPath: job.absPath, displayPath: job.displayPath, findings: [], ...response.answers[i] });
+        }
         this.settled();
       },
       // A worker that dies takes only its own files with it: each becomes a note, and a new worker takes its place.
