@@ -170,7 +170,7 @@ suite('File pool batches', () => {
   suiteSetup(() => {
     assertCliBuilt();
     dir = makeTempDir('batches');
-    for (let i = 0; i < 40; i++) fs.writeFileSync(path.join(dir, `f${i}.ts`), i % 2 === 0 ? DEV_URL_LINE : '// clean\n');
+    for (let i = 0; i < 400; i++) fs.writeFileSync(path.join(dir, `f${i}.ts`), i % 2 === 0 ? DEV_URL_LINE : '// clean\n');
   });
 
   suiteTeardown(() => removeTree(dir));
@@ -189,25 +189,47 @@ suite('File pool batches', () => {
   // More notes than the walk may run ahead of delivery, behind a batch that is not full: it must still be sent.
   for (const [files, notesAfter] of [
     [3, 1500],
-    [40, 0],
+    [400, 0],
     [40, 30],
   ] as const) {
     test(`Should deliver ${files} files with ${notesAfter} notes after each in walk order, on any number of threads`, async () => {
       const expected = [...walkNames(files, notesAfter)];
-      for (const jobs of [1, 2, 3]) {
+      for (const [jobs, scanHere] of [[1, false], [2, false], [3, false], [2, true], [3, true]] as const) {
         const results: FileResult[] = [];
-        const finished = await scanFiles(walk(files, notesAfter), { jobs, limits: { maxBytes: 1 << 20 }, workerScript: WORKER }, (r) => results.push(r));
-        assert.equal(finished, true, `jobs ${jobs}`);
+        const options = { jobs, limits: { maxBytes: 1 << 20 }, workerScript: WORKER, scanHere };
+        const finished = await scanFiles(walk(files, notesAfter), options, (r) => results.push(r));
+        const label = `jobs ${jobs}${scanHere ? ', this thread one of them' : ''}`;
+        assert.equal(finished, true, label);
         assert.deepEqual(
           results.map((r) => r.displayPath),
           expected,
-          `jobs ${jobs}`,
+          label,
         );
         const findings = results.filter((r) => r.findings.length > 0).map((r) => r.displayPath);
-        assert.deepEqual(findings, expected.filter((name) => /^f\d*[02468]\.ts$/.test(name)), `jobs ${jobs}`);
+        assert.deepEqual(findings, expected.filter((name) => /^f\d*[02468]\.ts$/.test(name)), label);
       }
     });
   }
+
+  test('Should scan batches in this thread while every worker is busy, when it is one of the threads', async () => {
+    // A worker that takes its time and finds nothing: what has findings was scanned here.
+    const slow = path.join(dir, 'slow-worker.js');
+    fs.writeFileSync(
+      slow,
+      "const { parentPort } = require('node:worker_threads');\n" +
+        'parentPort.on(\'message\', (m) => setTimeout(() => parentPort.postMessage({ answers: m.files.map(() => null) }), 300));\n',
+    );
+    const results: FileResult[] = [];
+    const options = { jobs: 2, limits: { maxBytes: 1 << 20 }, workerScript: slow, scanHere: true };
+    assert.equal(await scanFiles(walk(400, 0), options, (r) => results.push(r)), true);
+    assert.deepEqual(
+      results.map((r) => r.displayPath),
+      [...walkNames(400, 0)],
+    );
+    // The worker holds two full batches (128 files) before this thread takes one.
+    assert.deepEqual(results.slice(0, 128).filter((r) => r.findings.length > 0), []);
+    assert.ok(results.some((r) => r.findings.length > 0), 'some batches were scanned here');
+  });
 
   function* walkNames(files: number, notesAfter: number): Generator<string> {
     for (let i = 0; i < files; i++) {

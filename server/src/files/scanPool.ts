@@ -32,6 +32,11 @@ export interface ScanRunOptions {
   workerScript: string;
   /** Aborting it stops the scan: workers are terminated and no further result is delivered. */
   signal?: AbortSignal;
+  /**
+   * True: this thread is one of the `jobs`, scanning a batch whenever every worker is busy, e.g. for the CLI, where
+   * a thread fewer saves its start-up and warm-up. Leave it out where this thread must stay responsive (a server).
+   */
+  scanHere?: boolean;
 }
 
 export { defaultJobs } from './threadPool';
@@ -102,7 +107,7 @@ class WorkerPool {
     private readonly options: ScanRunOptions,
     private readonly onResult: (result: FileResult) => void,
   ) {
-    this.threads = new ThreadPool(options.jobs, options.workerScript);
+    this.threads = new ThreadPool(options.scanHere ? options.jobs - 1 : options.jobs, options.workerScript);
     this.threads.warmUp();
   }
 
@@ -147,11 +152,22 @@ class WorkerPool {
    * at the end (`last`), the rest is spread over every worker.
    */
   private pump(last = false): void {
-    while (this.queue.length > 0 && !this.options.signal?.aborted && this.threads.leastBusy() < PER_WORKER) {
+    while (this.queue.length > 0 && !this.options.signal?.aborted) {
       const size = last ? Math.min(MAX_BATCH, Math.ceil(this.queue.length / this.options.jobs)) : MAX_BATCH;
       if (this.queue.length < size) return;
-      this.send(this.queue.splice(0, size));
+      if (this.threads.leastBusy() < PER_WORKER) {
+        this.send(this.queue.splice(0, size));
+        continue;
+      }
+      // One batch at most, then back to the event loop, where the workers' answers wait for their next batch.
+      if (this.options.scanHere) this.scanBatchHere(this.queue.splice(0, size));
+      return;
     }
+  }
+
+  private scanBatchHere(files: { id: number; job: FileJob }[]): void {
+    for (const { id, job } of files) this.ready.set(id, scanFile(job, this.options.limits));
+    this.flush();
   }
 
   private send(files: { id: number; job: FileJob }[]): void {
