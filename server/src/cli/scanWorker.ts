@@ -4,8 +4,7 @@
  * history scan); one script serves both, so the engine ships once more, not twice. Text stays in this thread.
  */
 import { parentPort } from 'node:worker_threads';
-import { answerOf } from '../files/report';
-import type { ScanRequest, ScanResponse } from '../files/scanPool';
+import { answerOf, jobsOf, type ScanRequest, type ScanResponse } from '../files/scanMessages';
 import { scanFile } from '../files/scanFile';
 import { scanBlob, type BlobJob } from '../git/blobScan';
 
@@ -15,6 +14,6 @@ parentPort?.on('message', (request: ScanRequest | BlobJob[]) => {
     return;
   }
   // scanFile never throws: a file it cannot read or scan comes back as a note.
-  const answers = request.files.map((job) => answerOf(scanFile(job, request.limits)));
+  const answers = jobsOf(request).map((job) => answerOf(scanFile(job, request.limits)));
   parentPort!.postMessage({ answers } satisfies ScanResponse);
 });

@@ -79,12 +79,3 @@ export function totalsOf(results: readonly FileResult[]): Totals {
   }
   return totals;
 }
-
-/** A file's result without the paths its job already holds, as a scanning thread answers; null: nothing to report. */
-export type ScanAnswer = Omit<FileResult, 'absPath' | 'displayPath'> | null;
-
-/** The answer for a file's result: what the thread that asked does not know already, since every answer is copied. */
-export function answerOf(result: FileResult): ScanAnswer {
-  const { absPath: _absPath, displayPath: _displayPath, ...rest } = result;
-  return rest.findings.length === 0 && rest.note === undefined && rest.tokens === undefined ? null : rest;
-}

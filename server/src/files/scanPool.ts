@@ -4,24 +4,11 @@
  * the files, so the output is the same whatever the timing and however many workers run. One job scans in this
  * thread instead. A scan stops when its signal aborts.
  */
-import type { FileResult, ScanAnswer } from './report';
+import type { FileResult } from './report';
 import { scanFile, type ScanLimits } from './scanFile';
+import { requestOf, type ScanResponse } from './scanMessages';
 import { ThreadPool } from './threadPool';
 import type { FileJob, WalkItem } from './walk';
-
-/** What a worker is sent: a batch of files to scan. */
-export interface ScanRequest {
-  files: FileJob[];
-  limits: ScanLimits;
-}
-
-/**
- * What a worker answers for one {@link ScanRequest}: an answer per file, in the same order. Only what the main
- * thread does not know crosses back, since every answer is copied.
- */
-export interface ScanResponse {
-  answers: ScanAnswer[];
-}
 
 /** How a scan runs. */
 export interface ScanRunOptions {
@@ -171,7 +158,10 @@ class WorkerPool {
   }
 
   private send(files: { id: number; job: FileJob }[]): void {
-    const request: ScanRequest = { files: files.map((f) => f.job), limits: this.options.limits };
+    const request = requestOf(
+      files.map((f) => f.job),
+      this.options.limits,
+    );
     this.threads.send<ScanResponse>(request).then(
       (response) => {
         for (const [i, { id, job }] of files.entries()) {
