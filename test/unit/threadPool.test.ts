@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileResult } from '../../server/src/files/report';
+import { answerOf, jobsOf, requestOf } from '../../server/src/files/scanMessages';
 import { scanFiles } from '../../server/src/files/scanPool';
 import { LostWorker, ThreadPool } from '../../server/src/files/threadPool';
 import type { WalkItem } from '../../server/src/files/walk';
@@ -237,4 +238,29 @@ suite('File pool batches', () => {
       for (let n = 0; n < notesAfter; n++) yield `n${i}-${n}`;
     }
   }
+});
+
+suite('Scan messages', () => {
+  test('Should carry each file its own rule settings, each distinct setting once', () => {
+    const strict = { 'development-environment': 'error' } as const;
+    const quiet = { 'hardcoded-token': 'off' } as const;
+    const rules = [{}, strict, {}, quiet, strict, { ...strict }, {}];
+    const jobs = rules.map((r, i) => ({ absPath: `/p/f${i}.ts`, displayPath: `f${i}.ts`, fileName: `f${i}.ts`, rules: r }));
+    const request = requestOf(jobs, { maxBytes: 10 });
+    // One empty setting, `strict`, `quiet` and the copy of `strict` (an equal object is not looked for).
+    assert.equal(request.rules.length, 4);
+    const copied = structuredClone(request);
+    assert.deepEqual(
+      jobsOf(copied),
+      jobs.map((j) => ({ ...j, displayPath: '' })),
+    );
+  });
+
+  test('Should answer nothing for a clean file, and everything but the paths otherwise', () => {
+    const base = { absPath: '/p/a.ts', displayPath: 'a.ts', findings: [] };
+    assert.equal(answerOf(base), null);
+    const note = { kind: 'skipped' as const, reason: 'binary file' };
+    assert.deepEqual(answerOf({ ...base, note }), { findings: [], note });
+    assert.deepEqual(answerOf({ ...base, tokens: [] }), { findings: [], tokens: [] });
+  });
 });
