@@ -1,7 +1,6 @@
 /**
- * How a scanning thread reads a file: small files in one read into a reused buffer, the rest after a size query,
- * each file's bytes whole whatever was read before it; a file that is not a regular one, or has gone, gets its
- * note. Rules turned off skip their checks without changing what the other rules find.
+ * How a scanning thread reads a file: its size first, then a small file in one read into a reused buffer, each
+ * file's bytes whole whatever was read before it; a file that is not a regular one, or has gone, gets its note. Rules turned off skip their checks without changing what the other rules find.
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

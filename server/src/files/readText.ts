@@ -53,13 +53,14 @@ export function readSourceBytes(path: string, maxBytes: number, limitName?: Size
   let fd: number | undefined;
   try {
     fd = fs.openSync(path, OPEN_FLAGS);
-    const first = scratch?.readSmall(fd, maxBytes);
-    if (first !== undefined) return { kind: 'bytes', bytes: first };
+    // The size first: a file over the limit is skipped without a byte of it read.
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return { kind: 'skipped', reason: 'not a regular file' };
     if (stat.size > maxBytes) return { kind: 'skipped', reason: tooLarge(stat.size, maxBytes, limitName) };
+    const first = scratch !== undefined && stat.size < SCRATCH_BYTES ? scratch.read(fd, maxBytes) : undefined;
+    if (first?.whole) return { kind: 'bytes', bytes: first.bytes };
     // Read one byte past the limit so a file that grew since the stat is still caught.
-    const bytes = readAtMost(fd, maxBytes + 1, stat.size + 1, scratch?.filled);
+    const bytes = readAtMost(fd, maxBytes + 1, stat.size + 1, first?.bytes);
     if (bytes.length > maxBytes) return { kind: 'skipped', reason: tooLarge(bytes.length, maxBytes, limitName) };
     return { kind: 'bytes', bytes };
   } catch (error) {
@@ -69,36 +70,22 @@ export function readSourceBytes(path: string, maxBytes: number, limitName?: Size
   }
 }
 
-/** Bytes up to which a file is read into the scratch buffer in one call, without asking its size first. */
+/** Files smaller than this are read into the scratch buffer. */
 export const SCRATCH_BYTES = 256 * 1024;
 
 /**
- * One thread's reusable read buffer. Most files are small: one read into it, which comes back short, gives the
- * whole file with no size query and no allocation (three system calls a file: open, read, close). The bytes it
+ * One thread's reusable read buffer: a file smaller than it is read in one call with no allocation. The bytes it
  * returns are valid until its next read.
  */
 export class ReadScratch {
   private readonly buffer = Buffer.allocUnsafe(SCRATCH_BYTES);
-  /** What the last read that filled the buffer got, for the caller to go on from; empty otherwise. */
-  filled: Buffer = this.buffer.subarray(0, 0);
 
-  /**
-   * The whole file when it is shorter than the buffer and within `maxBytes`; undefined when the caller must ask
-   * its size and read on (a large file, or anything but a regular file, which then gets its note).
-   */
-  readSmall(fd: number, maxBytes: number): Buffer | undefined {
+  /** Reads from `fd`; `whole` when the read came back short, at the file's end, within `maxBytes`. */
+  read(fd: number, maxBytes: number): { bytes: Buffer; whole: boolean } {
     const wanted = Math.min(SCRATCH_BYTES, maxBytes + 1);
-    let read: number;
-    try {
-      read = fs.readSync(fd, this.buffer, 0, wanted, null);
-    } catch (error) {
-      // A folder put where a file was: the size query names it.
-      if ((error as NodeJS.ErrnoException).code !== 'EISDIR') throw error;
-      read = 0;
-    }
-    this.filled = this.buffer.subarray(0, read === wanted ? read : 0);
-    // A regular file reads short only at its end. Nothing at all may also be a FIFO: the size query tells them apart.
-    return read > 0 && read < wanted ? this.buffer.subarray(0, read) : undefined;
+    const read = fs.readSync(fd, this.buffer, 0, wanted, null);
+    // A regular file reads short only at its end; a full read means it grew since its size was read.
+    return { bytes: this.buffer.subarray(0, read), whole: read < wanted };
   }
 }
 
