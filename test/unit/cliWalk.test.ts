@@ -71,6 +71,18 @@ suite('CLI scan: which files are walked', () => {
     assert.deepEqual([...files].sort(), ['repo/a.ts', 'repo/local.ts', 'repo/sub/c.ts', 'repo/sub/keep.gen.ts']);
   });
 
+  const shownPaths = [
+    { cwd: 'repo', args: ['.'], files: ['a.ts', 'local.ts', 'sub/c.ts', 'sub/keep.gen.ts'] },
+    { cwd: 'repo/sub', args: ['..'], files: ['../a.ts', '../local.ts', 'c.ts', 'keep.gen.ts'] },
+    { cwd: 'repo/sub', args: ['../..'], files: ['../a.ts', '../local.ts', 'c.ts', 'keep.gen.ts'] },
+    { cwd: 'repo/ignored-dir', args: ['../sub'], files: ['../sub/c.ts', '../sub/keep.gen.ts'] },
+  ];
+  for (const c of shownPaths) {
+    test(`Should show paths relative to the working directory: ${c.args.join(' ')} from ${c.cwd}`, async () => {
+      assert.deepEqual(await scannedFiles(c.args, path.join(root, c.cwd)), c.files);
+    });
+  }
+
   test('Should list files in a stable, sorted order', async () => {
     const first = await runCli(['scan', 'repo'], root);
     const second = await runCli(['scan', 'repo'], root);

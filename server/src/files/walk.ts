@@ -37,8 +37,11 @@ export interface ScanRoot {
 interface Folder {
   dir: string;
   realDir: string;
-  /** As shown to the user (relative to the working directory); empty for the working directory itself. */
-  shown: string;
+  /**
+   * As shown to the user (relative to the working directory); empty for the working directory itself; undefined
+   * when the working directory lies inside the walk, where a path back to it cannot be built from its parent's.
+   */
+  shown: string | undefined;
   /** Relative to the scan root, posix; empty for the root. */
   relative: string;
   entries: Dirent[];
@@ -107,7 +110,7 @@ export class FileWalker {
       stack.push({
         dir: dir.endsWith(path.sep) ? dir : dir + path.sep,
         realDir: realDir.endsWith(path.sep) ? realDir : realDir + path.sep,
-        shown: parent !== undefined ? `${parent.shown}${name}${path.sep}` : shown === '.' ? '' : shown + path.sep,
+        shown: parent === undefined ? shownPrefix(shown, isInside(dir, this.cwd)) : parent.shown?.concat(name, path.sep),
         relative: parent !== undefined ? `${parent.relative}${name}/` : relative === '' ? '' : `${relative}/`,
         entries,
         next: 0,
@@ -157,7 +160,7 @@ export class FileWalker {
     }
     if (this.configs.ignoredBy(absPath) !== undefined) return undefined;
     // The folder's shown and root-relative paths, worked out once for all its files.
-    return this.job(absPath, folder.relative + entry.name, key, folder.shown + entry.name);
+    return this.job(absPath, folder.relative + entry.name, key, folder.shown === undefined ? undefined : folder.shown + entry.name);
   }
 
   private job(absPath: string, fileName: string, key: string, displayPath = this.display(absPath)): WalkItem | undefined {
@@ -174,6 +177,12 @@ export class FileWalker {
   private display(absPath: string): string {
     return path.relative(this.cwd, absPath) || '.';
   }
+}
+
+/** The prefix a folder's files are shown with, or undefined when `cwdInside` (each is then shown on its own). */
+function shownPrefix(shown: string, cwdInside: boolean): string | undefined {
+  if (cwdInside) return undefined;
+  return shown === '.' ? '' : shown + path.sep;
 }
 
 function isInside(dir: string, file: string): boolean {
