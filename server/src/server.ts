@@ -2,8 +2,9 @@
  * The Plaid Lens language server: wires the connection to one module per feature. Starts itself; the transport
  * comes from the command line (`--stdio` for most editors, `--node-ipc` for the VS Code client).
  */
+// First: the V8 settings must apply before anything else loads.
+import './v8Settings';
 import * as path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import {
   CodeActionKind,
   createConnection,
@@ -45,9 +46,6 @@ if (refused !== undefined) {
   process.stderr.write(`plaid-lens: ${refused.split('=')[0]} is not supported; use --stdio or --node-ipc\n`);
   process.exit(2);
 }
-// V8 grows the young generation up to 16 MB a half in a burst of work (opening a thousand files) and keeps it long
-// after; a server that lives as long as the editor keeps it at its first size instead. Measured in bench/ (memory).
-setFlagsFromString('--semi-space-growth-factor=1');
 
 const connection = createConnection(ProposedFeatures.all);
 const states = new DocumentStates();
