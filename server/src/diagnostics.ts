@@ -135,6 +135,9 @@ export class DiagnosticsPublisher {
     const diagnostics =
       plan.kind === 'too-large' ? [notScannedDiagnostic(plan.sizeKB, plan.limitKB)] : findings.map((f) => toDiagnostic(document, f));
     void connection.sendDiagnostics({ uri, version, diagnostics });
+    // A document opened and not edited rests compressed; its snapshot holds the text, so it goes too, and the
+    // first edit (if any) scans in full, which costs little at the sizes that rest.
+    if (document instanceof PieceDocument && document.rest()) state.snapshot = undefined;
     const how = mode === undefined ? plan.kind : `${plan.kind} (${mode})`;
     logger.debug(`Diagnosed ${uri} v${version}: ${how}, ${findings.length} finding(s) in ${(performance.now() - started).toFixed(1)} ms`);
   }
