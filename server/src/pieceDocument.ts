@@ -4,7 +4,6 @@
  * joined only when a feature asks for it with `getText()`. A document that was opened and never edited can rest:
  * its text is then held compressed, and expanded for a short while when a feature reads it.
  */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
 import { PieceText } from './pieceText';
@@ -185,12 +184,19 @@ export class PieceDocument implements TextDocument {
   }
 }
 
+/** zlib, loaded when the first document rests rather than before the server can answer `initialize`. */
+function zlib(): typeof import('node:zlib') {
+  return require('node:zlib') as typeof import('node:zlib');
+}
+
 function pack(text: string): PackedText {
+  const { deflateRawSync } = zlib();
   const wide = /[^\u0000-\u00ff]/.test(text);
   return { bytes: deflateRawSync(Buffer.from(text, wide ? 'utf16le' : 'latin1'), { level: 1 }).toString('latin1'), wide };
 }
 
 function unpack({ bytes, wide }: PackedText): string {
+  const { inflateRawSync } = zlib();
   return inflateRawSync(Buffer.from(bytes, 'latin1')).toString(wide ? 'utf16le' : 'latin1');
 }
 

@@ -38,7 +38,7 @@ import {
 } from './protocol';
 import { SettingsSource } from './settings';
 import { WorkspaceFolders } from './workspace';
-import { WorkspaceScanner } from './workspaceScan';
+import type { WorkspaceScanner } from './workspaceScan';
 
 // vscode-languageserver would also serve over --socket or --pipe; those open a connection this server never makes.
 const refused = process.argv.find((arg) => /^--(socket|pipe)(=|$)/.test(arg));
@@ -63,8 +63,7 @@ const context: ServerContext = {
   features: clientFeatures({}),
 };
 const publisher = new DiagnosticsPublisher(context);
-// The scanning threads' script is bundled next to this one.
-const workspaceScanner = new WorkspaceScanner(context, path.join(__dirname, 'scanWorker.js'));
+let workspaceScanner: WorkspaceScanner | undefined;
 /** The client's name and version, for the log. */
 let clientName = 'an unnamed client';
 
@@ -166,7 +165,7 @@ connection.onExecuteCommand(guardRequest(logger, 'executeCommand', executeComman
 connection.onRequest(GlossaryListRequest.type, guardRequest(logger, GlossaryListRequest.method, listGlossary));
 connection.onRequest(GlossaryEntryRequest.type, guardRequest(logger, GlossaryEntryRequest.method, glossaryEntry));
 connection.onRequest(ScanWorkspaceRequest.type, (params, token) =>
-  guardRequest(logger, ScanWorkspaceRequest.method, (p: typeof params) => workspaceScanner.scan(p, token))(params),
+  guardRequest(logger, ScanWorkspaceRequest.method, (p: typeof params) => scanner().scan(p, token))(params),
 );
 
 // A bug in one handler must not take the server down with every open editor's diagnostics.
@@ -175,6 +174,19 @@ process.on('unhandledRejection', (error) => logger.error('Unexpected rejection',
 
 documents.listen(connection);
 connection.listen();
+
+/**
+ * The workspace scan, loaded on its first request: most sessions never ask for one, and its file walker and
+ * scanning threads would otherwise load (and stay in memory) with every editor that starts the server.
+ */
+function scanner(): WorkspaceScanner {
+  if (workspaceScanner === undefined) {
+    const { WorkspaceScanner: Scanner } = require('./workspaceScan') as typeof import('./workspaceScan');
+    // The scanning threads' script is bundled next to this one.
+    workspaceScanner = new Scanner(context, path.join(__dirname, 'scanWorker.js'));
+  }
+  return workspaceScanner;
+}
 
 /** Drops cached config files and rescans every open document. */
 function configChanged(): void {
