@@ -6,7 +6,7 @@
 import { ruleDocsUrl } from './docs';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { rescan, scanSnapshot, type FixData, type Finding, type Severity } from './engine';
+import { rescan, scanSnapshot, type Finding, type Severity } from './engine';
 import type { ScanPlan } from './analysis';
 import { planFor, type ServerContext } from './context';
 import type { DocumentState } from './documents';
@@ -23,14 +23,6 @@ export const DIAGNOSE_DELAY_MS = 10;
 /** Changed characters up to which a run re-scans at once instead of waiting for a burst to end. */
 const PROMPT_RESCAN_CHARS = 64 * 1024;
 
-/** What a diagnostic carries in `data`: enough for a code action without any server-side cache, and no secret. */
-export interface DiagnosticData {
-  /** The document version the offsets below belong to. */
-  version: number;
-  /** The engine's fix, with offsets into that version. */
-  fix?: FixData;
-}
-
 /** The LSP severity of each engine severity. */
 export const SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
@@ -39,9 +31,11 @@ export const SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** One finding as an LSP diagnostic. */
+/**
+ * One finding as an LSP diagnostic. It carries no `data`: a quick fix is looked up in the scan of the document's
+ * current version, so a diagnostic whose finding did not change is the same from one version to the next.
+ */
 export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
-  const data: DiagnosticData = { version: document.version, fix: finding.fix };
   const diagnostic: Diagnostic = {
     range: { start: document.positionAt(finding.range.start), end: document.positionAt(finding.range.end) },
     severity: SEVERITIES[finding.severity],
@@ -49,7 +43,6 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
     codeDescription: { href: ruleDocsUrl(finding.rule) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
-    data,
   };
   if (finding.deprecated) diagnostic.tags = [DiagnosticTag.Deprecated];
   return diagnostic;
