@@ -125,15 +125,48 @@ export class DiagnosticsPublisher {
     const mode = scanDocument(state, document, plan);
     const findings = state.snapshot?.findings ?? [];
     state.scanned = { version, findings };
-    const diagnostics =
-      plan.kind === 'too-large' ? [notScannedDiagnostic(plan.sizeKB, plan.limitKB)] : findings.map((f) => toDiagnostic(document, f));
+    let diagnostics: Diagnostic[];
+    if (plan.kind === 'too-large') {
+      diagnostics = [notScannedDiagnostic(plan.sizeKB, plan.limitKB)];
+      state.published = undefined;
+    } else {
+      diagnostics = findings.map((f) => toDiagnostic(document, f));
+      state.published = reuseDiagnostics(state.published, diagnostics);
+    }
     void connection.sendDiagnostics({ uri, version, diagnostics });
     // A document opened and not edited rests compressed; its snapshot holds the text, so it goes too, and the
     // first edit (if any) scans in full, which costs little at the sizes that rest.
-    if (document instanceof PieceDocument && document.rest()) state.snapshot = undefined;
+    if (document instanceof PieceDocument && document.rest()) {
+      state.snapshot = undefined;
+      state.published = undefined;
+    }
     const how = mode === undefined ? plan.kind : `${plan.kind} (${mode})`;
     logger.debug(`Diagnosed ${uri} v${version}: ${how}, ${findings.length} finding(s) in ${(performance.now() - started).toFixed(1)} ms`);
   }
+}
+
+/**
+ * Replaces, in place, each new diagnostic equal to one of the last publication by that same object, and returns
+ * them grouped by a key of everything they hold, for the next publication. The stdio transport encodes an object
+ * once (see messageEncoding.ts), so after an edit only the diagnostics that changed are encoded again.
+ */
+export function reuseDiagnostics(previous: ReadonlyMap<string, Diagnostic[]> | undefined, next: Diagnostic[]): Map<string, Diagnostic[]> {
+  const grouped = new Map<string, Diagnostic[]>();
+  next.forEach((diagnostic, i) => {
+    const key = diagnosticKey(diagnostic);
+    const group = grouped.get(key) ?? [];
+    const same = previous?.get(key)?.[group.length] ?? diagnostic;
+    next[i] = same;
+    group.push(same);
+    if (group.length === 1) grouped.set(key, group);
+  });
+  return grouped;
+}
+
+/** Everything a diagnostic made by {@link toDiagnostic} holds, as one string. */
+function diagnosticKey(d: Diagnostic): string {
+  const { start, end } = d.range;
+  return `${start.line}:${start.character}-${end.line}:${end.character} ${d.severity} ${d.tags?.join() ?? ''} ${String(d.code)} ${d.message}`;
 }
 
 /** True when the next run of a document can re-scan around a few changes, so waiting would cost more than it saves. */

@@ -7,10 +7,8 @@ import './v8Settings';
 import * as path from 'node:path';
 import {
   CodeActionKind,
-  createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeParams,
@@ -37,6 +35,7 @@ import {
   type TraceLevel,
 } from './protocol';
 import { SettingsSource } from './settings';
+import { connect } from './transport';
 import { WorkspaceFolders } from './workspace';
 import type { WorkspaceScanner } from './workspaceScan';
 
@@ -47,7 +46,7 @@ if (refused !== undefined) {
   process.exit(2);
 }
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = connect();
 const states = new DocumentStates();
 // Each change is also kept as offsets, so that the next diagnose run re-scans only around it.
 const documents = new TextDocuments(recordingDocuments(states));
