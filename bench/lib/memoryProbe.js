@@ -16,7 +16,7 @@ if (target && typeof global.gc === 'function') {
     global.gc();
     const usage = process.memoryUsage();
     const heap = v8.getHeapStatistics();
-    const report = { rss: usage.rss, heapUsed: usage.heapUsed, heapTotal: usage.heapTotal, external: usage.external, arrayBuffers: usage.arrayBuffers, mallocedMemory: heap.malloced_memory };
+    const report = { rss: usage.rss, heapUsed: usage.heapUsed, heapTotal: usage.heapTotal, external: usage.external, arrayBuffers: usage.arrayBuffers, mallocedMemory: heap.malloced_memory, spaces: v8.getHeapSpaceStatistics().map((space) => ({ name: space.space_name, size: space.space_size, used: space.space_used_size, physical: space.physical_space_size })) };
     fs.writeFileSync(`${target}.tmp`, JSON.stringify(report));
     fs.renameSync(`${target}.tmp`, target);
   });

@@ -1,6 +1,6 @@
 /**
  * Quick fixes for the server's own diagnostics: the engine's replacements, "Move to environment variable" (which
- * also appends to `.env` and `.gitignore`), and the two ignore comments. Fixes come from `Diagnostic.data`.
+ * also appends to `.env` and `.gitignore`), and the two ignore comments. Fixes come from the document's latest scan.
  */
 import {
   CodeActionKind,
@@ -17,7 +17,6 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { disableComment, envReadImport, languageOf, RULE_IDS, type FixData, type RuleId } from './engine';
 import type { ServerContext } from './context';
-import type { DiagnosticData } from './diagnostics';
 import { envFileChanges, envKeyExists } from './envFile';
 import { DIAGNOSTIC_SOURCE } from './protocol';
 
@@ -62,34 +61,18 @@ function isOurs(diagnostic: Diagnostic): boolean {
 }
 
 /**
- * The fix of a diagnostic, valid for the document as it is now: from `data` when the versions match, else from the
- * latest scan when it holds the same finding at the same place. Stale offsets are never applied.
+ * The fix of a diagnostic, valid for the document as it is now: the fix of the same finding (rule and range) in the
+ * scan of the document's current version. A diagnostic carries no fix of its own, so stale offsets, or a fix a
+ * client pairs with the wrong diagnostic, are never applied; before the current version is scanned there is none.
  */
 function currentFix(context: ServerContext, document: TextDocument, diagnostic: Diagnostic): FixData | undefined {
-  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
-  if (data?.version === document.version) {
-    const fits = data.fix === undefined || fixFits(data.fix, document.offsetAt(diagnostic.range.start), document.offsetAt(diagnostic.range.end));
-    return fits ? data.fix : undefined;
-  }
   const findings = context.states.scannedAt(document.uri, document.version);
-  const same = findings?.find(
-    (f) =>
-      f.rule === diagnostic.code &&
-      sameRange(diagnostic.range, { start: document.positionAt(f.range.start), end: document.positionAt(f.range.end) }),
-  );
-  return same?.fix;
-}
-
-/**
- * True when a fix from `data` belongs to the diagnostic it came with: its edits lie on the diagnostic's range (a
- * literal may add its quotes around it). Guards against data a client pairs with the wrong diagnostic.
- */
-function fixFits(fix: FixData, start: number, end: number): boolean {
-  const inside = (r: { start: number; end: number }): boolean => start <= r.start && r.start <= r.end && r.end <= end;
-  if (fix.kind === 'replace') return fix.replacements.every((r) => inside(r.range));
-  if (fix.kind === 'lowercase') return inside(fix.range);
-  const quotes = (fix.value.start - fix.literal.start) + (fix.literal.end - fix.value.end);
-  return inside(fix.value) && fix.literal.start <= fix.value.start && fix.literal.end >= fix.value.end && quotes <= 6;
+  if (findings === undefined) return undefined;
+  const start = document.offsetAt(diagnostic.range.start);
+  const end = document.offsetAt(diagnostic.range.end);
+  const same = findings.find((f) => f.rule === diagnostic.code && f.range.start === start && f.range.end === end);
+  // Offsets clamp at line ends; the range must also name the same positions (not a range past a line's end).
+  return same !== undefined && sameRange(diagnostic.range, { start: document.positionAt(start), end: document.positionAt(end) }) ? same.fix : undefined;
 }
 
 function sameRange(a: Range, b: Range): boolean {

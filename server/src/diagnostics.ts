@@ -6,7 +6,7 @@
 import { ruleDocsUrl } from './docs';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { rescan, scanSnapshot, type FixData, type Finding, type Severity } from './engine';
+import { rescan, scanSnapshot, type Finding, type Severity } from './engine';
 import type { ScanPlan } from './analysis';
 import { planFor, type ServerContext } from './context';
 import type { DocumentState } from './documents';
@@ -23,14 +23,6 @@ export const DIAGNOSE_DELAY_MS = 10;
 /** Changed characters up to which a run re-scans at once instead of waiting for a burst to end. */
 const PROMPT_RESCAN_CHARS = 64 * 1024;
 
-/** What a diagnostic carries in `data`: enough for a code action without any server-side cache, and no secret. */
-export interface DiagnosticData {
-  /** The document version the offsets below belong to. */
-  version: number;
-  /** The engine's fix, with offsets into that version. */
-  fix?: FixData;
-}
-
 /** The LSP severity of each engine severity. */
 export const SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
@@ -39,9 +31,11 @@ export const SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** One finding as an LSP diagnostic. */
+/**
+ * One finding as an LSP diagnostic. It carries no `data`: a quick fix is looked up in the scan of the document's
+ * current version, so a diagnostic whose finding did not change is the same from one version to the next.
+ */
 export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
-  const data: DiagnosticData = { version: document.version, fix: finding.fix };
   const diagnostic: Diagnostic = {
     range: { start: document.positionAt(finding.range.start), end: document.positionAt(finding.range.end) },
     severity: SEVERITIES[finding.severity],
@@ -49,7 +43,6 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
     codeDescription: { href: ruleDocsUrl(finding.rule) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
-    data,
   };
   if (finding.deprecated) diagnostic.tags = [DiagnosticTag.Deprecated];
   return diagnostic;
@@ -132,12 +125,48 @@ export class DiagnosticsPublisher {
     const mode = scanDocument(state, document, plan);
     const findings = state.snapshot?.findings ?? [];
     state.scanned = { version, findings };
-    const diagnostics =
-      plan.kind === 'too-large' ? [notScannedDiagnostic(plan.sizeKB, plan.limitKB)] : findings.map((f) => toDiagnostic(document, f));
+    let diagnostics: Diagnostic[];
+    if (plan.kind === 'too-large') {
+      diagnostics = [notScannedDiagnostic(plan.sizeKB, plan.limitKB)];
+      state.published = undefined;
+    } else {
+      diagnostics = findings.map((f) => toDiagnostic(document, f));
+      state.published = reuseDiagnostics(state.published, diagnostics);
+    }
     void connection.sendDiagnostics({ uri, version, diagnostics });
+    // A document opened and not edited rests compressed; its snapshot holds the text, so it goes too, and the
+    // first edit (if any) scans in full, which costs little at the sizes that rest.
+    if (document instanceof PieceDocument && document.rest()) {
+      state.snapshot = undefined;
+      state.published = undefined;
+    }
     const how = mode === undefined ? plan.kind : `${plan.kind} (${mode})`;
     logger.debug(`Diagnosed ${uri} v${version}: ${how}, ${findings.length} finding(s) in ${(performance.now() - started).toFixed(1)} ms`);
   }
+}
+
+/**
+ * Replaces, in place, each new diagnostic equal to one of the last publication by that same object, and returns
+ * them grouped by a key of everything they hold, for the next publication. The stdio transport encodes an object
+ * once (see messageEncoding.ts), so after an edit only the diagnostics that changed are encoded again.
+ */
+export function reuseDiagnostics(previous: ReadonlyMap<string, Diagnostic[]> | undefined, next: Diagnostic[]): Map<string, Diagnostic[]> {
+  const grouped = new Map<string, Diagnostic[]>();
+  next.forEach((diagnostic, i) => {
+    const key = diagnosticKey(diagnostic);
+    const group = grouped.get(key) ?? [];
+    const same = previous?.get(key)?.[group.length] ?? diagnostic;
+    next[i] = same;
+    group.push(same);
+    if (group.length === 1) grouped.set(key, group);
+  });
+  return grouped;
+}
+
+/** Everything a diagnostic made by {@link toDiagnostic} holds, as one string. */
+function diagnosticKey(d: Diagnostic): string {
+  const { start, end } = d.range;
+  return `${start.line}:${start.character}-${end.line}:${end.character} ${d.severity} ${d.tags?.join() ?? ''} ${String(d.code)} ${d.message}`;
 }
 
 /** True when the next run of a document can re-scan around a few changes, so waiting would cost more than it saves. */

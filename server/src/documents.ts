@@ -3,7 +3,7 @@
  * its last scan and the edits made since. Kept per document so that nothing leaks between files and closing a file
  * forgets it all.
  */
-import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver/node';
+import type { Diagnostic, TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver/node';
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_INCREMENTAL_STEPS, type Finding, type ScanSnapshot, type TextChange } from './engine';
 import { PieceDocument } from './pieceDocument';
@@ -31,6 +31,8 @@ export interface DocumentState {
   snapshot?: ScanSnapshot;
   /** The changes made since {@link snapshot}, in order, as offsets. */
   changes: TextChange[];
+  /** The diagnostics last published, by what they hold, for the next publication to reuse (see `diagnostics.ts`). */
+  published?: Map<string, Diagnostic[]>;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The server's open documents: `TextDocument`s whose text is a {@link PieceText}, so that applying an edit copies
  * a piece or two and shifts the line index, and never builds the whole text as a new string. The whole text is
- * joined only when a feature asks for it with `getText()`.
+ * joined only when a feature asks for it with `getText()`. A document that was opened and never edited can rest:
+ * its text is then held compressed, and expanded for a short while when a feature reads it.
  */
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
@@ -11,15 +12,40 @@ const CR = 13;
 const LF = 10;
 
 /**
+ * The longest text (in UTF-16 units) that rests compressed: expanding one costs well under a millisecond, so a
+ * hover or the first edit does not notice. Source code compresses to about a quarter.
+ */
+const REST_LIMIT = 256 * 1024;
+/** How long a resting document keeps its expanded text after a read, so that one request expands it once. */
+const EXPANDED_MS = 3000;
+
+/**
+ * A text held compressed: Latin-1 bytes when every unit fits in one, else UTF-16 (any string round-trips). The
+ * compressed bytes are kept as a one-byte string: exactly their size, in the heap the collector compacts, where a
+ * buffer from zlib would hold on to its 16 KiB output chunk.
+ */
+interface PackedText {
+  bytes: string;
+  wide: boolean;
+}
+
+/**
  * A document: its text in pieces and the offsets where its lines start. Like the library's documents, `update`
  * changes the document in place and returns it.
  */
 export class PieceDocument implements TextDocument {
+  /** The text, compressed, while the document rests; dropped by the first edit. */
+  private packed: PackedText | undefined;
+  /** True once any change was applied: an edited document is being worked on and never rests. */
+  private edited = false;
+  private collapseTimer: NodeJS.Timeout | undefined;
+
   private constructor(
     readonly uri: string,
     readonly languageId: string,
     private currentVersion: number,
-    private currentText: PieceText,
+    /** The text; undefined while the document rests and nothing has read it since. */
+    private currentText: PieceText | undefined,
     /** Offsets where lines start, `[0, …]`; built on first use after an edit that could not update it. */
     private lineStarts: number[] | undefined,
   ) {}
@@ -35,12 +61,33 @@ export class PieceDocument implements TextDocument {
 
   /** The text of this version, in pieces. */
   get text(): PieceText {
-    return this.currentText;
+    return this.expanded();
+  }
+
+  /** True while the text is held compressed. */
+  get resting(): boolean {
+    return this.packed !== undefined;
+  }
+
+  /**
+   * Holds the text of a document that was never edited compressed, and drops its line index, until a feature
+   * reads it. Returns false (and changes nothing) for an edited document or a text over {@link REST_LIMIT}.
+   */
+  rest(): boolean {
+    if (this.packed === undefined) {
+      if (this.edited || this.currentText === undefined || this.currentText.length > REST_LIMIT) return false;
+      this.packed = pack(this.currentText.toString());
+    }
+    this.collapse();
+    return true;
   }
 
   /** Applies `changes` in order; each costs what it changes plus a shift of the later line starts. */
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): PieceDocument {
     for (const change of changes) {
+      const text = this.expanded();
+      this.edited = true;
+      this.packed = undefined;
       if (!('range' in change) || change.range === undefined) {
         this.currentText = PieceText.of(change.text);
         this.lineStarts = undefined;
@@ -50,7 +97,7 @@ export class PieceDocument implements TextDocument {
       const start = this.offsetAt(a);
       const end = this.offsetAt(b);
       const lines = this.lineIndex();
-      this.currentText = this.currentText.edit(start, end, change.text);
+      this.currentText = text.edit(start, end, change.text);
       this.lineStarts = shiftLines(lines, this.currentText, start, end, change.text);
     }
     this.currentVersion = version;
@@ -62,12 +109,12 @@ export class PieceDocument implements TextDocument {
   }
 
   getText(range?: Range): string {
-    if (range === undefined) return this.currentText.toString();
-    return this.currentText.slice(this.offsetAt(range.start), this.offsetAt(range.end));
+    if (range === undefined) return this.expanded().toString();
+    return this.expanded().slice(this.offsetAt(range.start), this.offsetAt(range.end));
   }
 
   positionAt(offset: number): Position {
-    const at = Math.max(0, Math.min(offset, this.currentText.length));
+    const at = Math.max(0, Math.min(offset, this.expanded().length));
     const lines = this.lineIndex();
     let low = 0;
     let high = lines.length;
@@ -82,11 +129,11 @@ export class PieceDocument implements TextDocument {
 
   offsetAt(position: Position): number {
     const lines = this.lineIndex();
-    if (position.line >= lines.length) return this.currentText.length;
+    if (position.line >= lines.length) return this.expanded().length;
     if (position.line < 0) return 0;
     const lineStart = lines[position.line]!;
     if (position.character <= 0) return lineStart;
-    const next = position.line + 1 < lines.length ? lines[position.line + 1]! : this.currentText.length;
+    const next = position.line + 1 < lines.length ? lines[position.line + 1]! : this.expanded().length;
     return this.beforeLineBreak(Math.min(lineStart + position.character, next), lineStart);
   }
 
@@ -95,27 +142,68 @@ export class PieceDocument implements TextDocument {
     if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     const at = Math.min(line, lines.length - 1);
     const start = lines[at]!;
-    const next = at + 1 < lines.length ? lines[at + 1]! : this.currentText.length;
+    const next = at + 1 < lines.length ? lines[at + 1]! : this.expanded().length;
     return { start: { line: at, character: 0 }, end: { line: at, character: this.beforeLineBreak(next, start) - start } };
   }
 
   getEOLCharacters(line: number): string {
     const lines = this.lineIndex();
     if (line < 0 || line >= lines.length) return '';
-    const next = line + 1 < lines.length ? lines[line + 1]! : this.currentText.length;
-    return this.currentText.slice(this.beforeLineBreak(next, lines[line]!), next);
+    const next = line + 1 < lines.length ? lines[line + 1]! : this.expanded().length;
+    return this.expanded().slice(this.beforeLineBreak(next, lines[line]!), next);
   }
 
   /** `offset`, moved back over any line break characters after `lineStart`. */
   private beforeLineBreak(offset: number, lineStart: number): number {
     let at = offset;
-    while (at > lineStart && isLineBreak(this.currentText.charCodeAt(at - 1))) at--;
+    while (at > lineStart && isLineBreak(this.expanded().charCodeAt(at - 1))) at--;
     return at;
   }
 
   private lineIndex(): number[] {
-    return (this.lineStarts ??= lineStartsOf(this.text));
+    return (this.lineStarts ??= lineStartsOf(this.expanded()));
   }
+
+  /** The text, expanded from its compressed form if the document rests; the expansion is kept for a while. */
+  private expanded(): PieceText {
+    if (this.currentText !== undefined) return this.currentText;
+    this.currentText = PieceText.of(unpack(this.packed!));
+    // One timer per expansion, not a sweep over every document; it must not keep the process alive.
+    this.collapseTimer = setTimeout(() => this.collapse(), EXPANDED_MS);
+    this.collapseTimer.unref();
+    return this.currentText;
+  }
+
+  /** Drops the expanded text and the line index of a resting document. */
+  private collapse(): void {
+    clearTimeout(this.collapseTimer);
+    this.collapseTimer = undefined;
+    if (this.packed === undefined) return;
+    this.currentText = undefined;
+    this.lineStarts = undefined;
+  }
+}
+
+/**
+ * Raw deflate at its fastest level, with an 8 KiB window and a smaller hash: as small as source code gets at the
+ * default sizes, and setting up a smaller state is most of the time spent on a file of a few kilobytes.
+ */
+const DEFLATE = { level: 1, windowBits: 13, memLevel: 6 };
+
+/** zlib, loaded when the first document rests rather than before the server can answer `initialize`. */
+function zlib(): typeof import('node:zlib') {
+  return require('node:zlib') as typeof import('node:zlib');
+}
+
+function pack(text: string): PackedText {
+  const { deflateRawSync } = zlib();
+  const wide = /[^\u0000-\u00ff]/.test(text);
+  return { bytes: deflateRawSync(Buffer.from(text, wide ? 'utf16le' : 'latin1'), DEFLATE).toString('latin1'), wide };
+}
+
+function unpack({ bytes, wide }: PackedText): string {
+  const { inflateRawSync } = zlib();
+  return inflateRawSync(Buffer.from(bytes, 'latin1'), { windowBits: DEFLATE.windowBits }).toString(wide ? 'utf16le' : 'latin1');
 }
 
 /**

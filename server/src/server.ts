@@ -2,14 +2,13 @@
  * The Plaid Lens language server: wires the connection to one module per feature. Starts itself; the transport
  * comes from the command line (`--stdio` for most editors, `--node-ipc` for the VS Code client).
  */
+// First: the V8 settings must apply before anything else loads.
+import './v8Settings';
 import * as path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import {
   CodeActionKind,
-  createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeParams,
@@ -36,8 +35,9 @@ import {
   type TraceLevel,
 } from './protocol';
 import { SettingsSource } from './settings';
+import { connect } from './transport';
 import { WorkspaceFolders } from './workspace';
-import { WorkspaceScanner } from './workspaceScan';
+import type { WorkspaceScanner } from './workspaceScan';
 
 // vscode-languageserver would also serve over --socket or --pipe; those open a connection this server never makes.
 const refused = process.argv.find((arg) => /^--(socket|pipe)(=|$)/.test(arg));
@@ -45,11 +45,8 @@ if (refused !== undefined) {
   process.stderr.write(`plaid-lens: ${refused.split('=')[0]} is not supported; use --stdio or --node-ipc\n`);
   process.exit(2);
 }
-// V8 grows the young generation up to 16 MB a half in a burst of work (opening a thousand files) and keeps it long
-// after; a server that lives as long as the editor keeps it at its first size instead. Measured in bench/ (memory).
-setFlagsFromString('--semi-space-growth-factor=1');
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = connect();
 const states = new DocumentStates();
 // Each change is also kept as offsets, so that the next diagnose run re-scans only around it.
 const documents = new TextDocuments(recordingDocuments(states));
@@ -65,8 +62,7 @@ const context: ServerContext = {
   features: clientFeatures({}),
 };
 const publisher = new DiagnosticsPublisher(context);
-// The scanning threads' script is bundled next to this one.
-const workspaceScanner = new WorkspaceScanner(context, path.join(__dirname, 'scanWorker.js'));
+let workspaceScanner: WorkspaceScanner | undefined;
 /** The client's name and version, for the log. */
 let clientName = 'an unnamed client';
 
@@ -168,7 +164,7 @@ connection.onExecuteCommand(guardRequest(logger, 'executeCommand', executeComman
 connection.onRequest(GlossaryListRequest.type, guardRequest(logger, GlossaryListRequest.method, listGlossary));
 connection.onRequest(GlossaryEntryRequest.type, guardRequest(logger, GlossaryEntryRequest.method, glossaryEntry));
 connection.onRequest(ScanWorkspaceRequest.type, (params, token) =>
-  guardRequest(logger, ScanWorkspaceRequest.method, (p: typeof params) => workspaceScanner.scan(p, token))(params),
+  guardRequest(logger, ScanWorkspaceRequest.method, (p: typeof params) => scanner().scan(p, token))(params),
 );
 
 // A bug in one handler must not take the server down with every open editor's diagnostics.
@@ -177,6 +173,19 @@ process.on('unhandledRejection', (error) => logger.error('Unexpected rejection',
 
 documents.listen(connection);
 connection.listen();
+
+/**
+ * The workspace scan, loaded on its first request: most sessions never ask for one, and its file walker and
+ * scanning threads would otherwise load (and stay in memory) with every editor that starts the server.
+ */
+function scanner(): WorkspaceScanner {
+  if (workspaceScanner === undefined) {
+    const { WorkspaceScanner: Scanner } = require('./workspaceScan') as typeof import('./workspaceScan');
+    // The scanning threads' script is bundled next to this one.
+    workspaceScanner = new Scanner(context, path.join(__dirname, 'scanWorker.js'));
+  }
+  return workspaceScanner;
+}
 
 /** Drops cached config files and rescans every open document. */
 function configChanged(): void {

@@ -3,10 +3,10 @@
  * what is reported.
  */
 import * as assert from 'node:assert/strict';
-import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
+import { DiagnosticSeverity, HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol';
 import { rangeOf } from './edits';
-import { fixtureText, fixtureUri } from './fixtures';
-import { FIXTURES, TestServer } from './harness';
+import { ACCESS_SANDBOX, fixtureText, fixtureUri } from './fixtures';
+import { FIXTURES, TestServer, withDeadline } from './harness';
 
 suite('LSP diagnostics while typing', () => {
   let server: TestServer;
@@ -39,6 +39,29 @@ suite('LSP diagnostics while typing', () => {
     const fixed = await server.diagnosticsFor(uri, from);
     assert.equal(fixed.version, 3);
     assert.deepEqual(fixed.diagnostics, []);
+  });
+
+  test('Should answer a document left unedited since it was opened (held compressed) like any other', async () => {
+    const uri = fixtureUri('typing/resting.ts');
+    // Text outside Latin-1 before the token, so that positions count UTF-16 units through the compressed form.
+    const text = `// résumé 😀 ✓\nconst token = '${ACCESS_SANDBOX}';\n`;
+    const opened = await server.openAndDiagnose(uri, 'typescript', text);
+    const tokenRange = rangeOf(text, ACCESS_SANDBOX);
+    assert.deepEqual(opened.diagnostics.map((d) => [d.code, d.range]), [['hardcoded-token', tokenRange]]);
+
+    const hover = await withDeadline(server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: tokenRange.start }), 'hover');
+    assert.match((hover?.contents as MarkupContent).value, /access token/i);
+    assert.deepEqual(hover?.range, tokenRange);
+
+    const from = server.diagnostics.mark();
+    const line = "const url = 'https://development.plaid.com';\n";
+    await server.change(uri, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: line }]);
+    const edited = await server.diagnosticsFor(uri, from);
+    // The same text opened afresh is the reference: the first edit of a resting document must not change a finding.
+    const fresh = await server.openAndDiagnose(fixtureUri('typing/resting-copy.ts'), 'typescript', server.text(uri));
+    const codesAndRanges = (p: typeof fresh): [unknown, unknown][] => p.diagnostics.map((d) => [d.code, d.range]);
+    assert.ok(codesAndRanges(edited).some(([code]) => code === 'development-environment'));
+    assert.deepEqual(codesAndRanges(edited), codesAndRanges(fresh));
   });
 
   test('Should publish every scan it computes, and end on the last version of a burst of edits', async () => {

@@ -1,11 +1,13 @@
 /**
  * The server speaks over stdio or node IPC only: the library's socket and pipe transports would open a connection,
- * so both the server bundle and `plaid-lens server` refuse them.
+ * so both the server bundle and `plaid-lens server` refuse them. Over stdio it ends with its input, as editors
+ * expect of a server they started.
  */
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { REPO_ROOT, SERVER_PATH, withDeadline } from './harness';
+import { ShutdownRequest } from 'vscode-languageserver-protocol';
+import { REPO_ROOT, SERVER_PATH, TestServer, withDeadline } from './harness';
 
 const CLI_PATH = path.join(REPO_ROOT, 'dist', 'cli.js');
 
@@ -32,6 +34,17 @@ suite('Transports', () => {
       const { code, stderr } = await withDeadline(run(args), name);
       assert.equal(code, 2);
       assert.match(stderr, message);
+    });
+  }
+
+  for (const shutdown of [true, false]) {
+    test(`Should exit with ${shutdown ? 0 : 1} when its input ends ${shutdown ? 'after' : 'without'} a shutdown request`, async () => {
+      const server = await TestServer.start();
+      const exited = new Promise<number | null>((resolve) => server.process.on('exit', (code) => resolve(code)));
+      if (shutdown) await withDeadline(server.connection.sendRequest(ShutdownRequest.type), 'shutdown response');
+      server.process.stdin!.end();
+      assert.equal(await withDeadline(exited, 'server exit'), shutdown ? 0 : 1);
+      server.connection.dispose();
     });
   }
 });

@@ -84,6 +84,70 @@ suite('PieceDocument', () => {
   });
 });
 
+suite('PieceDocument at rest', () => {
+  /** Every read a feature makes, as a comparable record. */
+  function reads(document: PieceDocument | TextDocument): unknown[] {
+    const text = document.getText();
+    const offsets = [0, 1, Math.floor(text.length / 2), text.length - 1, text.length];
+    const lines = [0, Math.floor(document.lineCount / 2), document.lineCount - 1];
+    return [
+      text,
+      document.lineCount,
+      offsets.map((offset) => document.positionAt(offset)),
+      lines.map((line) => document.offsetAt({ line, character: 2 })),
+      lines.map((line) => document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } })),
+    ];
+  }
+
+  test('Should read the same at rest as before, for any text (Latin-1 or not)', () => {
+    fc.assert(
+      fc.property(textArb, (initial) => {
+        const expected = TextDocument.create('file:///a.ts', 'typescript', 1, initial);
+        const document = PieceDocument.create('file:///a.ts', 'typescript', 1, initial);
+        const rested = document.rest();
+        assert.equal(rested, initial.length <= 256 * 1024);
+        assert.equal(document.resting, rested);
+        assert.deepEqual(reads(document), reads(expected));
+        // A read expands the text for a while; resting again drops the expansion and reads the same.
+        document.rest();
+        assert.deepEqual(reads(document), reads(expected));
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+
+  test('Should apply edits to a resting document like the library does, and never rest once edited', () => {
+    fc.assert(
+      fc.property(textArb, fc.array(editArb, { minLength: 1, maxLength: 6 }), (initial, edits) => {
+        let expected = TextDocument.create('file:///a.ts', 'typescript', 1, initial);
+        const document = PieceDocument.create('file:///a.ts', 'typescript', 1, initial);
+        document.rest();
+        let version = 1;
+        for (const [a, b, inserted] of edits) {
+          const length = expected.getText().length;
+          const start = Math.floor(a * length);
+          const end = start + Math.floor(b * (length - start));
+          const change = { range: { start: expected.positionAt(start), end: expected.positionAt(end) }, text: inserted };
+          expected = TextDocument.update(expected, [change], ++version);
+          document.update([change], version);
+          assert.equal(document.rest(), false, 'an edited document rested');
+          assert.equal(document.resting, false);
+          assert.deepEqual(reads(document), reads(expected));
+        }
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+
+  test('Should keep a text too long to expand at once as it is', () => {
+    const long = 'const x = 1;\n'.repeat(30_000);
+    const document = PieceDocument.create('file:///a.ts', 'typescript', 1, long);
+    assert.equal(document.rest(), false);
+    assert.equal(document.resting, false);
+    assert.equal(document.getText(), long);
+  });
+});
+
 suite('rescan of a document in pieces', () => {
   test('Should equal a full scan after any edits', () => {
     const filler = 'const total = items.reduce((sum, item) => sum + item.price, 0);\n'.repeat(600);

@@ -43,7 +43,7 @@ const MAX_TAIL_LENGTH = 96;
 const TYPE_CHAR = /[A-Za-z0-9-]/;
 const TAIL_CHAR = /[A-Za-z0-9-]/;
 /** Characters that start a placeholder or an interpolation rather than a value: `${id}`, `<uuid>`, `*`, `…`. */
-const PLACEHOLDER_START = /[$<{*%[…(]|\.\.\./;
+const PLACEHOLDER_START = /[$<{*%[\u2026(]|\.\.\./;
 
 /** UUID-tailed token prefixes long enough to be matched directly, longest first (alternation order matters). */
 const directPrefixes = knownPrefixes
