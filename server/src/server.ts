@@ -3,7 +3,7 @@
  * comes from the command line (`--stdio` for most editors, `--node-ipc` for the VS Code client).
  */
 // First: the V8 settings must apply before anything else loads.
-import './v8Settings';
+import { fixYoungGeneration } from './v8Settings';
 import * as path from 'node:path';
 import {
   CodeActionKind,
@@ -46,6 +46,7 @@ if (refused !== undefined) {
   process.exit(2);
 }
 
+fixYoungGeneration();
 const connection = connect();
 const states = new DocumentStates();
 // Each change is also kept as offsets, so that the next diagnose run re-scans only around it.
