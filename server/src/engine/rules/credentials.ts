@@ -62,20 +62,28 @@ export function checkCredentials(ctx: ScanContext): void {
   // Built once per scan: a line of hostile text holds a finding every few hundred characters, and each finding is kept
   // until the scan ends, so what it shares with the others is not allocated again.
   const replacements = new Map(active.map((k) => [k, envReadExpression(ctx.language, k.entry.credential.envVar)]));
+  const endings = new MessageEndings();
   runsAfterKeys(ctx.text, (start, end) => {
-    if (!lengths.has(end - start)) return;
-    const value = ctx.text.slice(start, end);
+    const length = end - start;
+    if (!lengths.has(length)) return;
     const prefix = linePrefix(ctx.text, start);
     const assigned = ASSIGNED_TO.exec(prefix);
     // `value: "…"` of a name/value pair (`- name: PLAID_SECRET`) is named by its pair's `name`.
     const named = assigned?.[1] !== undefined && /^value$/i.test(assigned[1]) ? pairedName(ctx.text, start) : assigned?.[1];
     if (!assigned || !named) return;
-    const fits = (k: CredentialKind | undefined) => k !== undefined && k.entry.credential.hexLength === value.length;
-    const byKey = active.find((k) => fits(k) && k.keyPattern.test(named));
+    let byKey: CredentialKind | undefined;
+    for (const k of active) {
+      if (k.entry.credential.hexLength === length && k.keyPattern.test(named)) {
+        byKey = k;
+        break;
+      }
+    }
     const byPosition = byKey ? undefined : positionalCredential(prefix, active);
-    const kind = byKey ?? (fits(byPosition?.kind) ? byPosition?.kind : undefined);
+    const kind = byKey ?? (byPosition?.kind.entry.credential.hexLength === length ? byPosition.kind : undefined);
     const key = byKey ? named : byPosition?.call ?? named;
-    if (!kind || entropy(value) < MIN_ENTROPY_BITS) return;
+    if (!kind) return;
+    const value = ctx.text.slice(start, end);
+    if (entropy(value) < MIN_ENTROPY_BITS) return;
     const severity = ctx.severity(kind.rule, kind.entry.credential.severity);
     if (!severity) return;
     const range = { start, end };
@@ -84,7 +92,7 @@ export function checkCredentials(ctx: ScanContext): void {
     const isDefault = FALLBACK_OPERATORS.has(assigned[2]!) || ENV_READ.test(prefix);
     const replacement = isDefault ? undefined : replacements.get(kind);
     const literal = quotedLiteral(ctx.text, range);
-    const message = kind.messageHead + maskSecret(value) + ' in `' + displayKey(key, kind) + kind.messageTail;
+    const message = kind.messageHead + maskSecret(value) + endings.of(kind, key);
     const rule = kind.rule;
     ctx.report(
       replacement && literal
@@ -92,6 +100,30 @@ export function checkCredentials(ctx: ScanContext): void {
         : { rule, severity, range, message },
     );
   });
+}
+
+/** Distinct endings kept per scan; past that, an ending is built for each finding. */
+const MAX_ENDINGS = 256;
+
+/**
+ * The end of a message after the masked value (`` in `PLAID_SECRET`: keep it out… ``), one string per kind and key
+ * within a scan: on a text where one key recurs thousands of times, its findings share it.
+ */
+class MessageEndings {
+  private readonly byKind = new Map<CredentialKind, Map<string, string>>();
+  private count = 0;
+
+  of(kind: CredentialKind, key: string): string {
+    let byKey = this.byKind.get(kind);
+    const known = byKey?.get(key);
+    if (known !== undefined) return known;
+    const ending = ' in `' + displayKey(key, kind) + kind.messageTail;
+    if (this.count >= MAX_ENDINGS) return ending;
+    if (!byKey) this.byKind.set(kind, (byKey = new Map()));
+    byKey.set(key, ending);
+    this.count++;
+    return ending;
+  }
 }
 
 /** A call's literal arguments before the one being read: `.clientIdAndSecret("…", "`. */
@@ -134,7 +166,8 @@ const KEY_HINT = new RegExp(kinds.map((k) => `(?:${k.entry.credential.keyPattern
  */
 function runsAfterKeys(text: string, visit: (start: number, end: number) => void): void {
   let scannedTo = 0;
-  for (const key of text.matchAll(KEY_HINT)) {
+  const keys = new RegExp(KEY_HINT.source, KEY_HINT.flags);
+  for (let key = keys.exec(text); key !== null; key = keys.exec(text)) {
     const before = linePrefix(text, key.index);
     const named = NAMED_BY.test(before);
     // A pair's value may also come first on the name's line (`{ "value": "…", "name": "PLAID_SECRET" }`).
