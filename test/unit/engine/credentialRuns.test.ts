@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import { scan, type Finding } from '../../../server/src/engine';
-import { CREDENTIAL_HEX_RUN, entropy, hexRunsIn } from '../../../server/src/engine/rules/credentials';
+import { ASSIGNED_TO, CREDENTIAL_HEX_RUN, entropy, hexRunsIn } from '../../../server/src/engine/rules/credentials';
 import { replayHint, testRandom } from '../../seed';
 import { applyFix, assertRow, CLIENT_ID, SECRET, type Row } from './helpers';
 
@@ -70,6 +70,45 @@ suite('Credential hex runs: the loop finds what the expression defines', () => {
       const from = r.int(text.length);
       const to = from + r.int(text.length - from + 40);
       assert.deepStrictEqual(runsByLoop(text, from, to), runsByRegExp(text, from, to), `text ${JSON.stringify(text)} [${from}, ${to}) ${replayHint()}`);
+    }
+  });
+});
+
+suite('Credential keys: the assignment before a value', () => {
+  /** The expression as it was before it skipped starts inside words: the one the anchored form must agree with. */
+  const UNANCHORED = /([A-Za-z_$][\w$.-]*)(?:\\?["'\])])*\s*(:|=>|:=|=|\(|,|\|\||\?\?|\bor\b)\s*\\?["'`]?$/;
+  const read = (re: RegExp, prefix: string) => {
+    const m = re.exec(prefix);
+    return m ? { index: m.index, key: m[1], operator: m[2] } : null;
+  };
+  const cases: [prefix: string, key: string | undefined, operator: string | undefined][] = [
+    ['const secret = "', 'secret', '='],
+    ['9secret: \'', 'secret', ':'],
+    ['api_key["secret"] = \'', 'secret', '='],
+    ['config.plaid.secret => "', 'config.plaid.secret', '=>'],
+    ['.clientId("', 'clientId', '('],
+    ['process.env.PLAID_SECRET || \'', 'process.env.PLAID_SECRET', '||'],
+    ['os.getenv("PLAID_SECRET") or "', 'PLAID_SECRET', 'or'],
+    ['"{\\"secret\\":\\"', 'secret', ':'],
+    [`${'k'.repeat(138)}plaid_secret="`, `${'k'.repeat(138)}plaid_secret`, '='],
+    ['secret is "', undefined, undefined],
+  ];
+  for (const [prefix, key, operator] of cases) {
+    test(`Should read ${JSON.stringify(prefix.slice(-40))}`, () => {
+      const found = read(ASSIGNED_TO, prefix);
+      assert.deepStrictEqual(found && { key: found.key, operator: found.operator }, key === undefined ? null : { key, operator });
+      assert.deepStrictEqual(found, read(UNANCHORED, prefix));
+    });
+  }
+
+  test('Should read what the unanchored expression reads, on seeded prefixes', () => {
+    const r = testRandom('credential-assigned-to');
+    const pieces = ['a', 'Z', '_', '$', '9', '.', '-', 'secret', 'or', ' ', '"', "'", '`', '\\', ']', ')', '(', ':', '=', '=>', ',', '||', '??', '\n'];
+    for (let n = 0; n < 3000; n++) {
+      let prefix = '';
+      const length = r.int(40);
+      while (prefix.length < length) prefix += r.pick(pieces);
+      assert.deepStrictEqual(read(ASSIGNED_TO, prefix), read(UNANCHORED, prefix), `${JSON.stringify(prefix)} ${replayHint()}`);
     }
   });
 });

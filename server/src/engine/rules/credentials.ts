@@ -45,8 +45,10 @@ export const CREDENTIAL_HEX_RUN = new RegExp(`(?<![A-Za-z0-9_])[a-f0-9]{${shorte
  * The key a value is assigned to: `secret: "`, `PLAID_SECRET=`, `api_key["secret"] = '`, `.clientId("`, and the
  * fallback of an environment read, `process.env.PLAID_SECRET || '`, which ships the value all the same. Quotes may be
  * escaped, as in JSON written inside a string literal (`"{\"secret\":\"…\"}"`).
+ * A key never starts right after a letter, `_` or `$`: the match starting one character earlier is the same key, one
+ * longer, and comes first. Saying so spares the search a try at every character of every word on the line.
  */
-const ASSIGNED_TO = /([A-Za-z_$][\w$.-]*)(?:\\?["'\])])*\s*(:|=>|:=|=|\(|,|\|\||\?\?|\bor\b)\s*\\?["'`]?$/;
+export const ASSIGNED_TO = /(?<![A-Za-z_$])([A-Za-z_$][\w$.-]*)(?:\\?["'\])])*\s*(:|=>|:=|=|\(|,|\|\||\?\?|\bor\b)\s*\\?["'`]?$/;
 const FALLBACK_OPERATORS = new Set(['||', '??', 'or']);
 /** An environment read earlier on the line: the literal after it is a default (`os.getenv('PLAID_SECRET', '…')`). */
 const ENV_READ = /\bgetenv\b|\bGetenv\b|System\.getenv|os\.environ|process\.env\b|\bENV\b|\bLookupEnv\b/;
