@@ -15,8 +15,12 @@ const { CASES, makeInput } = require('../lib/adversarial');
  * run, while a 10 MB scan collects most of its own, which charged the larger input for work the smaller one was spared.
  */
 const TEXT_PER_RUN = 10 * 1024 * 1024;
-/** Runs are repeated until this much time is spent, so timer granularity and noise average out. */
-const MIN_TOTAL_MS = 400;
+/**
+ * Runs are repeated until this much time is spent, so timer granularity and noise average out: with each run reading
+ * 10 MB, both sizes get about as many runs, and a case that takes a tenth of a second gets some fifteen, enough for
+ * one of them to fall in a quiet moment of a busy machine.
+ */
+const MIN_TOTAL_MS = 1500;
 const MAX_RUNS = 25;
 
 const [enginePath, name, size, runs] = process.argv.slice(2);
