@@ -15,29 +15,40 @@ interface CredentialKind {
   rule: RuleId;
   entry: GlossaryEntry & { credential: CredentialFacts };
   keyPattern: RegExp;
+  /** The words of every message of this kind before the masked value and after the key. */
+  messageHead: string;
+  messageTail: string;
 }
 
 const RULE_OF: Record<string, RuleId> = { secret: 'hardcoded-secret', 'client-id': 'hardcoded-client-id' };
 
 const kinds: CredentialKind[] = credentialEntries
   .filter((entry) => RULE_OF[entry.id] !== undefined)
-  .map((entry) => ({ rule: RULE_OF[entry.id]!, entry, keyPattern: new RegExp(entry.credential.keyPattern, 'i') }));
+  .map((entry) => ({
+    rule: RULE_OF[entry.id]!,
+    entry,
+    keyPattern: new RegExp(entry.credential.keyPattern, 'i'),
+    messageHead: `Hard-coded Plaid ${termInSentence(entry)} `,
+    messageTail: `\`: keep it out of source and read it from the ${entry.credential.envVar} environment variable.`,
+  }));
 
 const lengths = new Set(kinds.map((k) => k.entry.credential.hexLength));
 const shortest = Math.min(...lengths);
 
 /**
  * Whole runs of lowercase hex at least as long as the shortest credential; the exact lengths are checked after.
- * Matching whole runs once is much cheaper than trying each length at every hex digit.
+ * The definition of what {@link hexRunsIn} finds, which tests hold it to.
  */
-const HEX_RUN = new RegExp(`(?<![A-Za-z0-9_])[a-f0-9]{${shortest},}(?![A-Za-z0-9_])`, 'g');
+export const CREDENTIAL_HEX_RUN = new RegExp(`(?<![A-Za-z0-9_])[a-f0-9]{${shortest},}(?![A-Za-z0-9_])`, 'g');
 
 /**
  * The key a value is assigned to: `secret: "`, `PLAID_SECRET=`, `api_key["secret"] = '`, `.clientId("`, and the
  * fallback of an environment read, `process.env.PLAID_SECRET || '`, which ships the value all the same. Quotes may be
  * escaped, as in JSON written inside a string literal (`"{\"secret\":\"…\"}"`).
+ * A key never starts right after a letter, `_` or `$`: the match starting one character earlier is the same key, one
+ * longer, and comes first. Saying so spares the search a try at every character of every word on the line.
  */
-const ASSIGNED_TO = /([A-Za-z_$][\w$.-]*)(?:\\?["'\])])*\s*(:|=>|:=|=|\(|,|\|\||\?\?|\bor\b)\s*\\?["'`]?$/;
+export const ASSIGNED_TO = /(?<![A-Za-z_$])([A-Za-z_$][\w$.-]*)(?:\\?["'\])])*\s*(:|=>|:=|=|\(|,|\|\||\?\?|\bor\b)\s*\\?["'`]?$/;
 const FALLBACK_OPERATORS = new Set(['||', '??', 'or']);
 /** An environment read earlier on the line: the literal after it is a default (`os.getenv('PLAID_SECRET', '…')`). */
 const ENV_READ = /\bgetenv\b|\bGetenv\b|System\.getenv|os\.environ|process\.env\b|\bENV\b|\bLookupEnv\b/;
@@ -50,35 +61,70 @@ export function checkCredentials(ctx: ScanContext): void {
   const active = kinds.filter((k) => ctx.enabled(k.rule));
   // Every credential needs Plaid in its key or in the file, so a file that never says "plaid" has none.
   if (active.length === 0 || ctx.privateEnvFile || !ctx.mentionsPlaid()) return;
-  for (const m of runsAfterKeys(ctx.text)) {
-    const value = m[0];
-    if (!lengths.has(value.length)) continue;
-    const prefix = linePrefix(ctx.text, m.index);
+  // Built once per scan: a line of hostile text holds a finding every few hundred characters, and each finding is kept
+  // until the scan ends, so what it shares with the others is not allocated again.
+  const replacements = new Map(active.map((k) => [k, envReadExpression(ctx.language, k.entry.credential.envVar)]));
+  const endings = new MessageEndings();
+  runsAfterKeys(ctx.text, (start, end) => {
+    const length = end - start;
+    if (!lengths.has(length)) return;
+    const prefix = linePrefix(ctx.text, start);
     const assigned = ASSIGNED_TO.exec(prefix);
     // `value: "…"` of a name/value pair (`- name: PLAID_SECRET`) is named by its pair's `name`.
-    const named = assigned?.[1] !== undefined && /^value$/i.test(assigned[1]) ? pairedName(ctx.text, m.index) : assigned?.[1];
-    if (!assigned || !named) continue;
-    const fits = (k: CredentialKind | undefined) => k !== undefined && k.entry.credential.hexLength === value.length;
-    const byKey = active.find((k) => fits(k) && k.keyPattern.test(named));
+    const named = assigned?.[1] !== undefined && /^value$/i.test(assigned[1]) ? pairedName(ctx.text, start) : assigned?.[1];
+    if (!assigned || !named) return;
+    let byKey: CredentialKind | undefined;
+    for (const k of active) {
+      if (k.entry.credential.hexLength === length && k.keyPattern.test(named)) {
+        byKey = k;
+        break;
+      }
+    }
     const byPosition = byKey ? undefined : positionalCredential(prefix, active);
-    const kind = byKey ?? (fits(byPosition?.kind) ? byPosition?.kind : undefined);
+    const kind = byKey ?? (byPosition?.kind.entry.credential.hexLength === length ? byPosition.kind : undefined);
     const key = byKey ? named : byPosition?.call ?? named;
-    if (!kind || entropy(value) < MIN_ENTROPY_BITS) continue;
+    if (!kind) return;
+    const value = ctx.text.slice(start, end);
+    if (entropy(value) < MIN_ENTROPY_BITS) return;
     const severity = ctx.severity(kind.rule, kind.entry.credential.severity);
-    if (!severity) continue;
-    const range = { start: m.index, end: m.index + value.length };
+    if (!severity) return;
+    const range = { start, end };
     const envVar = kind.entry.credential.envVar;
     // A default already sits next to an environment read: the fix is to delete it, not to read the variable twice.
     const isDefault = FALLBACK_OPERATORS.has(assigned[2]!) || ENV_READ.test(prefix);
-    const replacement = isDefault ? undefined : envReadExpression(ctx.language, envVar);
+    const replacement = isDefault ? undefined : replacements.get(kind);
     const literal = quotedLiteral(ctx.text, range);
-    ctx.report({
-      rule: kind.rule,
-      severity,
-      range,
-      message: `Hard-coded Plaid ${termInSentence(kind.entry)} ${maskSecret(value)} in \`${displayKey(key, kind)}\`: keep it out of source and read it from the ${envVar} environment variable.`,
-      ...(replacement && literal ? { fix: { kind: 'move-to-env', envVar, literal, value: range, replacement } } : {}),
-    });
+    const message = kind.messageHead + maskSecret(value) + endings.of(kind, key);
+    const rule = kind.rule;
+    ctx.report(
+      replacement && literal
+        ? { rule, severity, range, message, fix: { kind: 'move-to-env', envVar, literal, value: range, replacement } }
+        : { rule, severity, range, message },
+    );
+  });
+}
+
+/** Distinct endings kept per scan; past that, an ending is built for each finding. */
+const MAX_ENDINGS = 256;
+
+/**
+ * The end of a message after the masked value (`` in `PLAID_SECRET`: keep it out… ``), one string per kind and key
+ * within a scan: on a text where one key recurs thousands of times, its findings share it.
+ */
+class MessageEndings {
+  private readonly byKind = new Map<CredentialKind, Map<string, string>>();
+  private count = 0;
+
+  of(kind: CredentialKind, key: string): string {
+    let byKey = this.byKind.get(kind);
+    const known = byKey?.get(key);
+    if (known !== undefined) return known;
+    const ending = ' in `' + displayKey(key, kind) + kind.messageTail;
+    if (this.count >= MAX_ENDINGS) return ending;
+    if (!byKey) this.byKind.set(kind, (byKey = new Map()));
+    byKey.set(key, ending);
+    this.count++;
+    return ending;
   }
 }
 
@@ -116,14 +162,14 @@ function displayKey(key: string, kind: CredentialKind): string {
 const KEY_HINT = new RegExp(kinds.map((k) => `(?:${k.entry.credential.keyPattern})`).join('|'), 'gi');
 
 /**
- * The hex runs that follow a key naming a credential within {@link LINE_PREFIX_LENGTH} characters on the same line:
- * the only ones the rule can report, since it reads the key from that stretch. Keys are rare and hex is everywhere
- * (hashes, ids, minified code), so finding keys first is much cheaper than testing every run of hex.
+ * Calls `visit` with the hex runs that follow a key naming a credential within {@link LINE_PREFIX_LENGTH} characters
+ * on the same line: the only ones the rule can report, since it reads the key from that stretch. Keys are rare and
+ * hex is everywhere (hashes, ids, minified code), so finding keys first is much cheaper than testing every run of hex.
  */
-function* runsAfterKeys(text: string): Generator<RegExpExecArray> {
-  const hex = new RegExp(HEX_RUN.source, 'g');
+function runsAfterKeys(text: string, visit: (start: number, end: number) => void): void {
   let scannedTo = 0;
-  for (const key of text.matchAll(KEY_HINT)) {
+  const keys = new RegExp(KEY_HINT.source, KEY_HINT.flags);
+  for (let key = keys.exec(text); key !== null; key = keys.exec(text)) {
     const before = linePrefix(text, key.index);
     const named = NAMED_BY.test(before);
     // A pair's value may also come first on the name's line (`{ "value": "…", "name": "PLAID_SECRET" }`).
@@ -132,9 +178,31 @@ function* runsAfterKeys(text: string): Generator<RegExpExecArray> {
       ? linesEnd(text, key.index, PAIR_LINES, key.index + PAIR_REACH)
       : lineEnd(text, key.index, key.index + LINE_PREFIX_LENGTH + 1);
     if (from >= to) continue;
-    hex.lastIndex = from;
-    for (let m = hex.exec(text); m !== null && m.index < to; m = hex.exec(text)) yield m;
+    hexRunsIn(text, from, to, visit);
     scannedTo = to;
+  }
+}
+
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isLowerHex = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
+
+/**
+ * Calls `visit` with each match of {@link CREDENTIAL_HEX_RUN} that starts in `[from, to)`; a run may end past `to`.
+ * A loop over the window rather than the regular expression, whose search would go on past `to` to the next run of
+ * hex, which on a line of keys and values is the next value: reading each stretch twice.
+ */
+export function hexRunsIn(text: string, from: number, to: number, visit: (start: number, end: number) => void): void {
+  const limit = Math.min(to, text.length);
+  let i = from;
+  while (i < limit) {
+    if (!isLowerHex(text.charCodeAt(i)) || (i > 0 && isWordChar(text.charCodeAt(i - 1)))) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < text.length && isLowerHex(text.charCodeAt(end))) end++;
+    if (end - i >= shortest && (end === text.length || !isWordChar(text.charCodeAt(end)))) visit(i, end);
+    i = end;
   }
 }
 
@@ -161,8 +229,34 @@ function lineEnd(text: string, from: number, limit: number): number {
   return Math.min(limit, text.length);
 }
 
+/** Counts per character code below 128, kept between calls: entropy runs once per candidate value. */
+const asciiCounts = new Int32Array(128);
+/** The distinct characters of the current value, in the order they first occur. */
+const asciiOrder = new Int32Array(128);
+
 /** Shannon entropy in bits per character. */
 export function entropy(s: string): number {
+  // ASCII values (all hex credentials) are counted in a reused table; the sum runs over characters in the order they
+  // first occur, as the general path's Map does, so that both give the same bits to the last binary digit.
+  let distinct = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return entropyOfAny(s, distinct);
+    if (asciiCounts[c]!++ === 0) asciiOrder[distinct++] = c;
+  }
+  let bits = 0;
+  for (let k = 0; k < distinct; k++) {
+    const c = asciiOrder[k]!;
+    const p = asciiCounts[c]! / s.length;
+    asciiCounts[c] = 0;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+/** Entropy of any string, by code point; first clears the `dirty` entries of the ASCII table that `entropy` left. */
+function entropyOfAny(s: string, dirty: number): number {
+  for (let k = 0; k < dirty; k++) asciiCounts[asciiOrder[k]!] = 0;
   const counts = new Map<string, number>();
   for (const c of s) counts.set(c, (counts.get(c) ?? 0) + 1);
   let bits = 0;
