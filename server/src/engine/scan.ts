@@ -138,7 +138,10 @@ export const CHECKS: readonly RuleCheck[] = [
     id: 'tokens',
     rules: ['malformed-token', 'development-environment', 'hardcoded-token', 'expiring-token', 'environment-mismatch'],
     needles: CANDIDATE_NEEDLES,
-    run: (ctx, text, facts) => checkTokens(ctx, facts !== undefined ? facts.configured : configuredEnvironment(text)),
+    run: (ctx, text, facts) => {
+      let configured: ConfiguredEnvironment | undefined | null = facts !== undefined ? facts.configured : null;
+      checkTokens(ctx, () => (configured === null ? (configured = configuredEnvironment(text)) : configured));
+    },
   },
   {
     id: 'development',
