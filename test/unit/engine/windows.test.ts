@@ -1,0 +1,77 @@
+/**
+ * Patterns that run only around their words find exactly what they find over the whole text: for every pattern
+ * the development rule windows, on seeded texts full of near misses, long runs of blanks and words at window edges,
+ * and for findings at the edge of each pattern's reach.
+ */
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { scan } from '../../../server/src/engine';
+import { WINDOWED_PATTERNS } from '../../../server/src/engine/rules/development';
+import { matchAllNear, wordRanges } from '../../../server/src/engine/windows';
+import { flaggedText, UUID } from './helpers';
+
+/** A match as the tests compare it: where it starts and what each group holds. */
+const shape = (m: RegExpExecArray | RegExpMatchArray) => [m.index, ...m];
+
+const PIECES = [
+  'development', 'Development', 'DEVELOPMENT', 'sandbox', 'Sandbox', 'production', 'Production', 'plaid', 'Plaid', 'PLAID_ENV', 'plaid_environment',
+  'PlaidEnvironments', 'plaid.Environment', 'Plaid::Configuration::Environment', 'ApiClient', 'Environment', 'environments', 'Going.Plaid',
+  'env', 'environment', 'value', 'name', '.developmentBaseUrl()', '.', '::', '[', ']', '"', "'", '\\"', '`', ':', '=', '=>', ':=', ',', '||', '??', ' or ',
+  ':-', '{', '}', '(', ')', ' ', '  ', '\n', '\t', ' '.repeat(200), 'x', '_', '-', '$', 'a'.repeat(70), UUID,
+];
+const textOf = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(''));
+
+suite('windows: each windowed pattern finds what it finds in the whole text (seeded)', () => {
+  for (const { name, re, words, reach } of WINDOWED_PATTERNS) {
+    test(name, () => {
+      fc.assert(
+        fc.property(textOf, (text) => {
+          const near = matchAllNear(text, re, wordRanges(text, words), reach).map(shape);
+          assert.deepStrictEqual(near, [...text.matchAll(re)].map(shape));
+        }),
+        { numRuns: 1500 },
+      );
+    });
+  }
+});
+
+suite('windows: matchAllNear', () => {
+  const rows: [name: string, re: RegExp, words: RegExp, before: number, after: number, text: string][] = [
+    ['no word, no window, no match', /a=b/g, /b/g, 2, 0, 'xyz'],
+    ['a match at the start of the text', /a=b/g, /b/g, 2, 0, 'a=b and more'],
+    ['a match at the end of the text', /a=b/g, /b/g, 2, 0, 'more and a=b'],
+    ['two windows that touch are one', /a=b/g, /b/g, 2, 0, 'a=ba=b'],
+    ['blanks count once', /key\s*=\s*b/g, /b/g, 5, 0, `key${' '.repeat(300)}=${' '.repeat(300)}b`],
+    ['a look-behind reads the real text before a window', /(?<!x)a=b/g, /b/g, 2, 0, 'xa=b a=b'],
+    ['a look-ahead reads the real text after a window', /a=b(?!c)/g, /b/g, 2, 0, 'a=bc a=b'],
+    ['a match that runs past its window: the whole text answers', /b\w*/g, /b/g, 0, 0, 'xx bcd ef bgh'],
+  ];
+  for (const [name, re, words, before, after, text] of rows) {
+    test(name, () => {
+      assert.deepStrictEqual(matchAllNear(text, re, wordRanges(text, words), { before, after }).map(shape), [...text.matchAll(re)].map(shape));
+    });
+  }
+});
+
+suite('windows: Development findings at the edge of each reach', () => {
+  const rows: [name: string, file: string, text: string, expected: string[]][] = [
+    ['a setting after a long run of blanks', '.env.example', `PLAID_ENV${' '.repeat(500)}=${' '.repeat(500)}development`, ['development']],
+    ['a setting across lines of blanks', 'a.yaml', 'PLAID_ENV:\n\n\n        development', ['development']],
+    ['an escaped JSON setting', 'a.ts', 's = "{\\"PLAID_ENVIRONMENT\\":\\"development\\"}"', ['development']],
+    ['the most blanks, quotes and operators a setting allows', 'a.ts', 'c = "os.getenv(\\"PLAID_ENV\\")  ||  \\"development\\""', ['development']],
+    ['a fallback read', 'a.sh', 'env="${PLAID_ENV:-development}"', ['development']],
+    ['a name/value pair', 'k.yaml', '- name: PLAID_ENV\n  value: "development"', ['development']],
+    ['a legacy option', 'a.rb', "client = Plaid::Client.new(env: :development, client_id: id)", ['development']],
+    ['the longest legacy constant', 'a.cs', '// plaid\nvar e = Acklann.Plaid.Environment.Development;', ['Acklann.Plaid.Environment.Development']],
+    ['a builder method', 'A.java', '// plaid\nb.developmentBaseUrl();', ['.developmentBaseUrl()']],
+    ['a constant inside a longer name is none', 'a.ts', '// plaid\nx = MyPlaidEnvironments.development;', []],
+    ['a word far from any key is none', '.env.example', `PLAID_ENV=sandbox${' x'.repeat(100)} development`, []],
+    ['two settings in one window', '.env.example', 'PLAID_ENV=development\nPLAID_ENVIRONMENT=development', ['development', 'development']],
+  ];
+  for (const [name, file, text, expected] of rows) {
+    test(name, () => {
+      const found = scan(text, { fileName: file }).filter((f) => f.rule === 'development-environment').map((f) => flaggedText(text, f));
+      assert.deepStrictEqual(found, expected);
+    });
+  }
+});
