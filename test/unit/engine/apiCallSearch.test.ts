@@ -1,10 +1,11 @@
 /**
- * Request classes are found from each `Request` instead of trying a capital at every position; the result must be
- * what the expression `\b(New)?([A-Z][A-Za-z0-9]*Request)\b` finds, for the whole text and for any window of it.
+ * Request classes are found from each `Request`, method calls from each `(`, instead of trying every capital or
+ * every `.`; the results must be what the expressions `\b(New)?([A-Z][A-Za-z0-9]*Request)\b` and
+ * `\.\s*([A-Za-z_][A-Za-z0-9_]*)\s*\(` find, for the whole text and for any window of it.
  */
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { requestClassesIn, type RequestClassName } from '../../../server/src/engine/apiCalls';
+import { methodCallsIn, requestClassesIn, type MethodCall, type RequestClassName } from '../../../server/src/engine/apiCalls';
 
 const REQUEST_CLASS = /\b(New)?([A-Z][A-Za-z0-9]*Request)\b/g;
 
@@ -47,6 +48,48 @@ suite('request classes', () => {
         const from = a % (text.length + 1);
         const to = from + (b % (text.length + 2 - from));
         assert.deepStrictEqual(requestClassesIn(text, from, to), byExpression(text, from, to));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
+
+const METHOD = /\.\s*([A-Za-z_][A-Za-z0-9_]*)\s*\(/g;
+
+/** What the expression finds whose `.` starts at or after `from - 1` and before `to`, with the name at or after `from`. */
+function callsByExpression(text: string, from: number, to: number): MethodCall[] {
+  return [...text.matchAll(METHOD)]
+    .filter((m) => m.index >= from - 1 && m.index < to && m.index + m[0].indexOf(m[1]!) >= from)
+    .map((m) => ({ start: m.index + m[0].indexOf(m[1]!), name: m[1]!, open: m.index + m[0].length - 1 }));
+}
+
+suite('method calls', () => {
+  const rows: [name: string, text: string, expected: string[]][] = [
+    ['a call', 'client.transactionsSync({})', ['transactionsSync']],
+    ['blanks and lines around the name', 'client.\n  transactions_sync \n (x)', ['transactions_sync']],
+    ['a chain', 'a.b().c(d.e())', ['b', 'c', 'e']],
+    ['a name starting with a digit is none', 'x.5abc()', []],
+    ['a call without a dot is none', 'transactionsSync()', []],
+    ['a property is no call', 'client.transactionsSync;', []],
+    ['two parentheses', 'a.b((c))', ['b']],
+    ['a no-break space before the parenthesis', 'a.b\u00a0()', ['b']],
+    ['a dot at the start', '.x()', ['x']],
+  ];
+  for (const [name, text, expected] of rows) {
+    test(name, () => {
+      assert.deepStrictEqual(methodCallsIn(text).map((c) => c.name), expected);
+      assert.deepStrictEqual(methodCallsIn(text), callsByExpression(text, 0, text.length));
+    });
+  }
+
+  test('equal to the expression for any text and window (seeded)', () => {
+    const pieces = ['.', '(', ')', 'a', 'B', '_', '1', ' ', '\n', '\u00a0', 'client', 'sync', '..', '.('];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.nat(), fc.nat(), (parts, a, b) => {
+        const text = parts.join('');
+        const from = a % (text.length + 1);
+        const to = from + (b % (text.length + 2 - from));
+        assert.deepStrictEqual(methodCallsIn(text, from, to), callsByExpression(text, from, to));
       }),
       { numRuns: 1500 },
     );
