@@ -26,14 +26,15 @@ export function matchAllNear(text: string, re: RegExp, words: readonly OffsetRan
   const g = new RegExp(re.source, re.flags);
   // Positions before this were looked at by an earlier window.
   let done = 0;
+  let nextStart = words.length > 0 ? reachBack(text, words[0]!.start, reach.before) : 0;
   for (let i = 0; i < words.length; ) {
-    let windowStart = reachBack(text, words[i]!.start, reach.before);
+    let windowStart = nextStart;
     let windowEnd = Math.min(text.length, words[i]!.end + reach.after);
     // Windows that touch are one: a match must never be cut between two.
     for (i++; i < words.length; i++) {
-      const start = reachBack(text, words[i]!.start, reach.before);
-      if (start > windowEnd) break;
-      windowStart = Math.min(windowStart, start);
+      nextStart = reachBack(text, words[i]!.start, reach.before);
+      if (nextStart > windowEnd) break;
+      windowStart = Math.min(windowStart, nextStart);
       windowEnd = Math.max(windowEnd, Math.min(text.length, words[i]!.end + reach.after));
     }
     windowStart = Math.max(windowStart, done);

@@ -35,6 +35,28 @@ suite('windows: each windowed pattern finds what it finds in the whole text (see
   }
 });
 
+suite('windows: each windowed pattern at the edge of its reach', () => {
+  /** Texts with the most a pattern allows before its word: escaped quotes, operators, blanks and long keys. */
+  const texts = [
+    '{\\"value\\"  :  \\"development\\"}',
+    "os.getenv(\\'PLAID_ENVIRONMENT\\')  ||  \\'development",
+    'PLAID_ENV\\"]  ??  \\"development',
+    'plaid-environment\\"  :-  development',
+    'environment  =>  {  "development',
+    '::Plaid::Configuration::Environment["development"]',
+    'x.Acklann.Plaid.Environment.Development;',
+    'client.developmentBaseUrl()',
+  ];
+  for (const { name, re, words, reach } of WINDOWED_PATTERNS) {
+    test(name, () => {
+      for (const text of texts) {
+        const near = matchAllNear(text, re, wordRanges(text, words), reach).map(shape);
+        assert.deepStrictEqual(near, [...text.matchAll(re)].map(shape), text);
+      }
+    });
+  }
+});
+
 suite('windows: matchAllNear', () => {
   const rows: [name: string, re: RegExp, words: RegExp, before: number, after: number, text: string][] = [
     ['no word, no window, no match', /a=b/g, /b/g, 2, 0, 'xyz'],

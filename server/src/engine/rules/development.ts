@@ -136,10 +136,11 @@ const CONSTANT_REACH: Reach = [...constantMeanings].reduce(
 );
 
 /**
- * How far the setting and option patterns reach before the Development word: a key of at most 20 characters, quotes,
- * an operator and blanks, each run of blanks one unit. They end with the word.
+ * How far the setting and option patterns reach before the Development word, with room to spare: at most 14 units of
+ * quotes, operators, blanks (a run of them one unit) and key (`\"value\": \"`); a longer key is one word, which
+ * the window takes whole. They end with the word.
  */
-const SETTING_REACH: Reach = { before: 64, after: 0 };
+const SETTING_REACH: Reach = { before: 32, after: 0 };
 
 /** The Development word in any case, as the setting patterns match it. */
 const DEVELOPMENT_WORD = new RegExp(escapeRegExp(developmentWord) || '(?!)', 'gi');
