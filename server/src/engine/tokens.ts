@@ -38,7 +38,14 @@ export interface TokenCandidate {
 const MAX_TYPE_LENGTH = 48;
 const MAX_TAIL_LENGTH = 96;
 /** Characters that start a placeholder or an interpolation rather than a value: `${id}`, `<uuid>`, `*`, `…`. */
-const PLACEHOLDER_START = /[$<{*%[…(]|\.\.\./;
+const PLACEHOLDER_START = charCodes('$<{*%[…(');
+/** Characters that, right after a tail, make it a template: `access-sandbox-${id}`. */
+const TEMPLATE_NEXT = charCodes('$<{*');
+
+/** The UTF-16 codes of `chars`, for tests of one character at a time without a regular expression. */
+function charCodes(chars: string): ReadonlySet<number> {
+  return new Set([...chars].map((c) => c.charCodeAt(0)));
+}
 
 /** UUID-tailed token prefixes that a candidate hit may start with, without an environment it knows. */
 export const CANDIDATE_TYPES: readonly string[] = knownPrefixes
@@ -144,13 +151,13 @@ function typeStartBefore(text: string, hyphen: number, floor: number): number {
  * an abbreviation rather than a value.
  */
 function tailEndAfter(text: string, tailStart: number): number {
-  if (PLACEHOLDER_START.test(text.charAt(tailStart)) || text.startsWith('...', tailStart)) return -1;
+  if (PLACEHOLDER_START.has(text.charCodeAt(tailStart)) || text.startsWith('...', tailStart)) return -1;
   let tailEnd = tailStart;
   const limit = Math.min(text.length, tailStart + MAX_TAIL_LENGTH);
   while (tailEnd < limit && isTypeChar(text.charCodeAt(tailEnd))) tailEnd++;
   while (tailEnd > tailStart && text.charCodeAt(tailEnd - 1) === HYPHEN) tailEnd--;
   // A tail that runs on into an interpolation or a placeholder is a template, not a value.
-  if (tailEnd < text.length && /[$<{*]/.test(text[tailEnd]!)) return -1;
+  if (TEMPLATE_NEXT.has(text.charCodeAt(tailEnd))) return -1;
   // `link-sandbox-xyz...`, `access-sandbox-4f2a…`: an ellipsis marks an abbreviation, unless a whole token precedes it.
   if ((text.startsWith('...', tailEnd) || text[tailEnd] === '…') && checkUuid(text.slice(tailStart, tailEnd)).problems.length > 0) {
     return -1;

@@ -54,10 +54,10 @@ export function mayBeUuidShaped(text: string, from: number, to: number): boolean
 
 /** True when `text[from, to)` is a documentation placeholder; every placeholder starts with one of `xXyY0#*.-`. */
 export function isPlaceholderAt(text: string, from: number, to: number): boolean {
-  return from < to && PLACEHOLDER_FIRST.test(text[from]!) && PLACEHOLDER.test(text.slice(from, to));
+  return from < to && PLACEHOLDER_FIRST.has(text.charCodeAt(from)) && PLACEHOLDER.test(text.slice(from, to));
 }
 
-const PLACEHOLDER_FIRST = /[xXyY0#*.-]/;
+const PLACEHOLDER_FIRST: ReadonlySet<number> = new Set([...'xXyY0#*.-'].map((c) => c.charCodeAt(0)));
 
 /** Checks a tail; `problems` is empty for a lowercase RFC 4122 UUID. */
 export function checkUuid(tail: string): UuidCheck {
