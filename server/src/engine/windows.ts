@@ -30,11 +30,15 @@ export function matchAllNear(text: string, re: RegExp, words: readonly OffsetRan
   for (let i = 0; i < words.length; ) {
     let windowStart = nextStart;
     let windowEnd = Math.min(text.length, words[i]!.end + reach.after);
-    // Windows that touch are one: a match must never be cut between two.
+    // Windows that touch are one: a match must never be cut between two. `reachBack` never decreases with the
+    // offset, so a later word's window starts no earlier; it is measured only down to this window's end, so a run of
+    // words inside one long word costs a pass over it, not a pass per word.
     for (i++; i < words.length; i++) {
-      nextStart = reachBack(text, words[i]!.start, reach.before);
-      if (nextStart > windowEnd) break;
-      windowStart = Math.min(windowStart, nextStart);
+      const start = words[i]!.start;
+      if (start > windowEnd) {
+        nextStart = reachBack(text, start, reach.before, windowEnd);
+        if (nextStart > windowEnd) break;
+      }
       windowEnd = Math.max(windowEnd, Math.min(text.length, words[i]!.end + reach.after));
     }
     windowStart = Math.max(windowStart, done);
@@ -56,6 +60,10 @@ export function matchAllNear(text: string, re: RegExp, words: readonly OffsetRan
 /** Where `re` (global) matches in `text`, as ranges: the words {@link matchAllNear} works around. */
 export function wordRanges(text: string, re: RegExp): OffsetRange[] {
   const ranges: OffsetRange[] = [];
-  for (const m of text.matchAll(re)) ranges.push({ start: m.index, end: m.index + m[0].length });
+  const g = new RegExp(re.source, re.flags);
+  for (let m = g.exec(text); m !== null; m = g.exec(text)) {
+    ranges.push({ start: m.index, end: g.lastIndex });
+    if (m[0].length === 0) g.lastIndex++;
+  }
   return ranges;
 }

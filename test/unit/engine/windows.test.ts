@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { scan } from '../../../server/src/engine';
 import { WINDOWED_PATTERNS } from '../../../server/src/engine/rules/development';
+import { reachBack } from '../../../server/src/engine/textSpans';
 import { matchAllNear, wordRanges } from '../../../server/src/engine/windows';
 import { flaggedText, UUID } from './helpers';
 
@@ -67,6 +68,7 @@ suite('windows: matchAllNear', () => {
     ['a look-behind reads the real text before a window', /(?<!x)a=b/g, /b/g, 2, 0, 'xa=b a=b'],
     ['a look-ahead reads the real text after a window', /a=b(?!c)/g, /b/g, 2, 0, 'a=bc a=b'],
     ['a match that runs past its window: the whole text answers', /b\w*/g, /b/g, 0, 0, 'xx bcd ef bgh'],
+    ['words inside one long word', /(?<![a-z])(?:dev)+(?![a-z])/g, /dev/g, 4, 0, `x ${'dev'.repeat(500)} y ${'dev'.repeat(3)}z dev`],
   ];
   for (const [name, re, words, before, after, text] of rows) {
     test(name, () => {
@@ -96,4 +98,19 @@ suite('windows: Development findings at the edge of each reach', () => {
       assert.deepStrictEqual(found, expected);
     });
   }
+});
+
+suite('windows: reachBack with a floor', () => {
+  test('is the larger of the floor and reachBack without one (seeded)', () => {
+    const pieces = ['a', 'b-c', '_', ' ', '  ', '\n', '.', '"', '\u00a0', 'word'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.nat(), fc.nat(40), fc.nat(), (parts, o, units, f) => {
+        const text = parts.join('');
+        const offset = o % (text.length + 1);
+        const floor = f % (offset + 1);
+        assert.strictEqual(reachBack(text, offset, units, floor), Math.max(floor, reachBack(text, offset, units)));
+      }),
+      { numRuns: 1500 },
+    );
+  });
 });
