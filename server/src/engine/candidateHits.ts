@@ -79,7 +79,8 @@ export function candidateHitFinder(segments: readonly string[], types: readonly 
 function typeHitAt(text: string, h: number, ending: readonly string[], from: number): CandidateHit | undefined {
   for (const type of ending) {
     const start = h - type.length;
-    if (start < from || !text.startsWith(type, start) || (start > 0 && isWordOrHyphen(text.charCodeAt(start - 1)))) continue;
+    // The neighbour first: in hyphen-dense text (`access-access-…`) it rules most places out at one read.
+    if (start < from || (start > 0 && isWordOrHyphen(text.charCodeAt(start - 1))) || !text.startsWith(type, start)) continue;
     let end = h + 1;
     while (end - h - 1 <= MAX_WORD && end < text.length && isLetter(text.charCodeAt(end))) end++;
     const length = end - h - 1;
