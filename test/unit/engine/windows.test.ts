@@ -114,3 +114,21 @@ suite('windows: reachBack with a floor', () => {
     );
   });
 });
+
+suite('the configured environment, from hosts found by their shared end', () => {
+  const token = `access-production-${UUID}`;
+  const rows: [name: string, text: string, mismatch: boolean][] = [
+    ['a Sandbox host configures Sandbox', `// plaid\nconst base = 'https://sandbox.plaid.com';\nconst t = '${token}';`, true],
+    ['a host at the very start of the text', `sandbox.plaid.com // plaid\nt = '${token}'`, true],
+    ['two hosts configure none', `// plaid\na = 'https://sandbox.plaid.com'; b = 'https://production.plaid.com'\nt = '${token}'`, false],
+    ['the shared end alone is no host', `// plaid\nhost = 'api.plaid.com'\nt = '${token}'`, false],
+    ['a host of the same environment as the token', `// plaid\nbase = 'https://production.plaid.com'\nt = '${token}'`, false],
+    ['a host whose environment word is cut short', `// plaid\nhost = 'box.plaid.com'\nt = '${token}'`, false],
+  ];
+  for (const [name, text, mismatch] of rows) {
+    test(name, () => {
+      const found = scan(text, { fileName: 'a.ts' }).filter((f) => f.rule === 'environment-mismatch');
+      assert.strictEqual(found.length, mismatch ? 1 : 0);
+    });
+  }
+});

@@ -270,8 +270,9 @@ export function checkDevelopment(ctx: ScanContext): void {
 export function configuredEnvironment(text: string): ConfiguredEnvironment | undefined {
   if (!text.includes('plaid') && !text.includes('Plaid')) return undefined;
   const seen = new Map<string, string>();
+  const hosts = hostsIn(text);
   for (const env of environmentHosts) {
-    if (text.includes(env.host)) seen.set(env.segment, env.host);
+    if (hosts.has(env.host)) seen.set(env.segment, env.host);
   }
   for (const { 0: written } of matchAllNear(text, ALL_CONSTANTS, wordRanges(text, ENVIRONMENT_WORDS), CONSTANT_REACH)) {
     const segment = constantMeanings.get(written)![0]!.segment;
@@ -286,6 +287,30 @@ export function configuredEnvironment(text: string): ConfiguredEnvironment | und
 const environmentHosts = environmentEntries
   .filter((env) => env.environment.status !== 'mode')
   .map((env) => ({ segment: env.environment.segment, host: host(env.environment.baseUrl) }));
+
+/** The end every host shares (`.plaid.com`): one search for it stands in for one search per host. */
+const HOST_SUFFIX = environmentHosts.reduce(
+  (suffix, env) => {
+    let n = 0;
+    while (n < suffix.length && n < env.host.length && suffix[suffix.length - 1 - n] === env.host[env.host.length - 1 - n]) n++;
+    return suffix.slice(suffix.length - n);
+  },
+  environmentHosts[0]?.host ?? '',
+);
+
+/** The environments' hosts that `text` holds. */
+function hostsIn(text: string): Set<string> {
+  const found = new Set<string>();
+  if (HOST_SUFFIX.length < 4) {
+    for (const env of environmentHosts) if (text.includes(env.host)) found.add(env.host);
+    return found;
+  }
+  for (let at = text.indexOf(HOST_SUFFIX); at >= 0; at = text.indexOf(HOST_SUFFIX, at + 1)) {
+    const end = at + HOST_SUFFIX.length;
+    for (const env of environmentHosts) if (text.startsWith(env.host, end - env.host.length)) found.add(env.host);
+  }
+  return found;
+}
 
 /** ` (replaced in plaid-node 9.0.0)` for a legacy spelling whose replacement release is known. */
 function replacedIn(spelling: { sdk: string; removedIn?: string; legacy?: boolean }): string {
