@@ -126,7 +126,8 @@ export function createApiIndex(data: ApiData, notes: ApiNotes): ApiIndex {
     endpoints: data.endpoints,
     byPath: (path) => byPath.get(normalisePath(path)),
     byOperationId: (id) => byOperationId.get(id),
-    bySdkName: (name) => bySdk.get(stripSdkQualifiers(name)),
+    // Most names asked about are plain identifiers (every `.name(` of a file), which have no qualifier to strip.
+    bySdkName: (name) => bySdk.get(PLAIN_IDENTIFIER.test(name) ? name : stripSdkQualifiers(name)),
     find(query) {
       const q = query.trim();
       if (q.startsWith('/') || /^https?:\/\//.test(q)) return index.byPath(q);
@@ -157,6 +158,8 @@ export function normalisePath(path: string): string {
   if (p.length > 1 && p.endsWith('/')) p = p.slice(0, -1);
   return p;
 }
+
+const PLAIN_IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** `Plaid::X`, `plaid.X`, `client.PlaidApi.X`, `client.x`, `plaidClient.x` → `X`/`x`. */
 function stripSdkQualifiers(name: string): string {

@@ -29,8 +29,6 @@ export const PATH_LOOKBACK = 96;
 
 // `/word/word…`, as Plaid's paths are written: lowercase words and underscores, at least two segments.
 const PATH = /\/[a-z][a-z0-9_]*(?:\/[a-z0-9_]+)+\/?/g;
-const METHOD = /\.\s*([A-Za-z_][A-Za-z0-9_]*)\s*\(/g;
-const REQUEST_CLASS = /\b(New)?([A-Z][A-Za-z0-9]*Request)\b/g;
 const QUOTES = `'"\``;
 
 /**
@@ -49,18 +47,109 @@ export function findApiReferences(
     const ref = pathReference(text, api, m.index, m[0]);
     if (ref !== undefined) refs.push(ref);
   });
-  forEachMatch(METHOD, text, Math.max(0, from - 1), to, (m) => {
-    const name = m[1]!;
-    const start = m.index + m[0].indexOf(name);
-    if (start < from) return;
-    const ref = methodReference(text, api, language, name, start, m.index + m[0].length - 1);
+  for (const call of methodCallsIn(text, from, to)) {
+    const ref = methodReference(text, api, language, call.name, call.start, call.open);
     if (ref !== undefined) refs.push(ref);
-  });
-  forEachMatch(REQUEST_CLASS, text, from, to, (m) => {
-    const ref = requestReference(text, api, language, m[2]!, m.index + (m[1]?.length ?? 0), m[1] !== undefined);
+  }
+  for (const c of requestClassesIn(text, from, to)) {
+    const ref = requestReference(text, api, language, c.name, c.start, c.goConstructor);
     if (ref !== undefined) refs.push(ref);
-  }, true);
+  }
   return refs.sort((a, b) => a.range.start - b.range.start);
+}
+
+/** A method call in the text: `.transactionsSync(`. */
+export interface MethodCall {
+  /** Where the method's name starts. */
+  start: number;
+  name: string;
+  /** The index of the call's `(`. */
+  open: number;
+}
+
+const DOT = 46;
+
+/**
+ * The method calls `.name(` whose `.` lies at or after `from - 1` and before `to` and whose name starts at or after
+ * `from`, as `\.\s*([A-Za-z_][A-Za-z0-9_]*)\s*\(` finds them: read back from each `(`, which costs far less than
+ * trying every `.` of the text. A window looks at most {@link MATCH_SPAN} characters past `to`.
+ */
+export function methodCallsIn(text: string, from = 0, to = text.length): MethodCall[] {
+  const found: MethodCall[] = [];
+  const limit = from === 0 && to >= text.length ? text.length : Math.min(text.length, to + MATCH_SPAN);
+  for (let open = text.indexOf('(', from); open >= 0 && open < limit; open = text.indexOf('(', open + 1)) {
+    let end = open;
+    while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+    let start = end;
+    while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
+    if (start === end || isDigit(text.charCodeAt(start)) || start < from) continue;
+    let dot = start;
+    while (dot > 0 && isSpace(text.charCodeAt(dot - 1))) dot--;
+    dot--;
+    if (dot < 0 || text.charCodeAt(dot) !== DOT || dot < from - 1 || dot >= to) continue;
+    found.push({ start, name: text.slice(start, end), open });
+  }
+  return found;
+}
+
+/** `\s`: the blanks and line breaks the expression skips. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** A request class named in the text: `TransactionsSyncRequest`, or Go's constructor `NewTransactionsSyncRequest`. */
+export interface RequestClassName {
+  /** Where the class name starts (after `New`). */
+  start: number;
+  name: string;
+  /** True for Go's `New…` constructor. */
+  goConstructor: boolean;
+}
+
+const REQUEST_SUFFIX = 'Request';
+const GO_CONSTRUCTOR = 'New';
+
+/**
+ * The request classes whose word starts in `[from, to)`, as `\b(New)?([A-Z][A-Za-z0-9]*Request)\b` finds them in the
+ * whole text: whole words of ASCII letters and digits that start with a capital and end in `Request`. Found from
+ * each `Request`, a word far rarer than the capitals the expression would try.
+ */
+export function requestClassesIn(text: string, from = 0, to = text.length): RequestClassName[] {
+  const found: RequestClassName[] = [];
+  const limit = Math.min(text.length, to + MATCH_SPAN);
+  for (let at = text.indexOf(REQUEST_SUFFIX, from); at >= 0 && at < limit; at = text.indexOf(REQUEST_SUFFIX, at + 1)) {
+    const end = at + REQUEST_SUFFIX.length;
+    if (end < text.length && isWordChar(text.charCodeAt(end))) continue;
+    let start = at;
+    while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
+    if (start < from || start >= to || !isUpper(text.charCodeAt(start))) continue;
+    let alphanumeric = true;
+    for (let i = start; i < at && alphanumeric; i++) alphanumeric = text.charCodeAt(i) !== UNDERSCORE;
+    if (!alphanumeric) continue;
+    // `[A-Z]`, any letters and digits, then `Request`: eight characters at least, after `New` for a constructor.
+    const afterNew = start + GO_CONSTRUCTOR.length;
+    if (text.startsWith(GO_CONSTRUCTOR, start) && isUpper(text.charCodeAt(afterNew)) && end - afterNew > REQUEST_SUFFIX.length) {
+      found.push({ start: afterNew, name: text.slice(afterNew, end), goConstructor: true });
+    } else if (end - start > REQUEST_SUFFIX.length) {
+      found.push({ start, name: text.slice(start, end), goConstructor: false });
+    }
+  }
+  return found;
+}
+
+const UNDERSCORE = 95;
+
+/** `\w` without the `u` flag: ASCII letters, digits and `_`. */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === UNDERSCORE;
+}
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
 }
 
 /** Longer than any path, method call head or class name the patterns match. */
@@ -70,14 +159,12 @@ const MATCH_SPAN = 256;
  * Calls `fn` with each match starting in `[from, to)`, offsets as in `text`. The search runs on a slice: run on the
  * whole text, a search for the next match would read on to the end of a large document after the last one.
  */
-function forEachMatch(re: RegExp, text: string, from: number, to: number, fn: (m: RegExpExecArray) => void, wordStart = false): void {
+function forEachMatch(re: RegExp, text: string, from: number, to: number, fn: (m: RegExpExecArray) => void): void {
   const whole = from === 0 && to >= text.length;
   const haystack = whole ? text : text.slice(from, Math.min(text.length, to + MATCH_SPAN));
   const shift = whole ? 0 : from;
   re.lastIndex = 0;
   for (let m = re.exec(haystack); m !== null && m.index + shift < to; m = re.exec(haystack)) {
-    // A slice can start inside a word, where `\b` would see a boundary the text does not have.
-    if (wordStart && shift > 0 && m.index === 0 && /\w/.test(text[shift - 1] ?? '')) continue;
     m.index += shift;
     fn(m);
   }

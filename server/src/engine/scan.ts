@@ -9,7 +9,7 @@ import { checkCredentials } from './rules/credentials';
 import { checkDevelopment, configuredEnvironment, type ConfiguredEnvironment } from './rules/development';
 import { checkTokens, noRealDataNote } from './rules/tokenRules';
 import { applySuppressions } from './suppress';
-import { CANDIDATE_NEEDLES } from './tokens';
+import { CANDIDATE_NEEDLES, findHit } from './tokens';
 import type { Finding, RuleId, ScanOptions, Severity } from './types';
 
 /** What a rule is, for documentation, SARIF and settings. */
@@ -126,6 +126,11 @@ export interface RuleCheck {
    * data the check's patterns are built from. Leave undefined when no literal is certain: the check then always runs.
    */
   needles?: readonly Needle[];
+  /**
+   * A faster test that stands in for `needles` when a text is asked whether the check can find anything: false only
+   * when the text holds no finding of the check. It must read a file's raw bytes (latin1) as its decoded text.
+   */
+  mayFind?: (text: string) => boolean;
   run(ctx: ScanContext, text: string, facts: FileFacts | undefined, options: ScanOptions): void;
 }
 
@@ -138,7 +143,13 @@ export const CHECKS: readonly RuleCheck[] = [
     id: 'tokens',
     rules: ['malformed-token', 'development-environment', 'hardcoded-token', 'expiring-token', 'environment-mismatch'],
     needles: CANDIDATE_NEEDLES,
-    run: (ctx, text, facts) => checkTokens(ctx, facts !== undefined ? facts.configured : configuredEnvironment(text)),
+    // Every candidate starts at a hit, and a hit is ASCII with ASCII neighbours, so bytes and text agree. Hyphens are
+    // rare enough that looking for a hit costs less than testing the literals.
+    mayFind: (text) => findHit(text, 0, text.length) !== undefined,
+    run: (ctx, text, facts) => {
+      let configured: ConfiguredEnvironment | undefined | null = facts !== undefined ? facts.configured : null;
+      checkTokens(ctx, () => (configured === null ? (configured = configuredEnvironment(text)) : configured));
+    },
   },
   {
     id: 'development',
@@ -164,21 +175,44 @@ export const CHECKS: readonly RuleCheck[] = [
 ];
 
 const ALL_CHECKS: ReadonlySet<CheckId> = new Set(CHECKS.map((c) => c.id));
-const CHECK_NEEDLES = CHECKS.map((check) => ({ id: check.id, re: needleRegExp(check.needles) }));
-/** Any needle of any check, for the common answer "none" in one pass; undefined when some check always runs. */
-const ANY_NEEDLE = CHECK_NEEDLES.every((c) => c.re !== undefined)
-  ? needleRegExp(CHECKS.flatMap((c) => c.needles ?? []))
-  : undefined;
 const NO_CHECKS: ReadonlySet<CheckId> = new Set();
 
+/** The checks that always run: no needles and no test of their own. */
+const ALWAYS: readonly CheckId[] = CHECKS.filter((c) => c.mayFind === undefined && needleRegExp(c.needles) === undefined).map((c) => c.id);
+/** The checks with a test of their own. */
+const TESTED = CHECKS.flatMap((c) => (c.mayFind !== undefined ? [{ id: c.id, mayFind: c.mayFind }] : []));
+/** The other checks, grouped by their needles' expression: checks that share needles share one search. */
+const NEEDLE_GROUPS = [
+  ...CHECKS.filter((c) => c.mayFind === undefined && needleRegExp(c.needles) !== undefined)
+    .reduce((groups, c) => {
+      const source = needleRegExp(c.needles)!.source;
+      groups.set(source, [...(groups.get(source) ?? []), c.id]);
+      return groups;
+    }, new Map<string, CheckId[]>()),
+].map(([source, ids]) => ({ ids, re: new RegExp(source, 'g') }));
+/** Every group's needles in one expression, one capture group per group, for the common answer "none" in one pass. */
+const ANY_GROUP = new RegExp(NEEDLE_GROUPS.map((g) => `(${g.re.source})`).join('|') || '(?!)', 'g');
+
 /**
- * The checks that can find anything in `text`: those whose needles it holds. Needles are ASCII, so `text` may also
- * be a file's raw bytes read one character per byte (latin1): an ASCII literal is in the UTF-8 decoded text exactly
- * when its bytes are in the file.
+ * The checks that can find anything in `text`: those whose needles it holds or whose own test allows it. Needles
+ * are ASCII, so `text` may also be a file's raw bytes read one character per byte (latin1): an ASCII literal is in
+ * the UTF-8 decoded text exactly when its bytes are in the file.
  */
 export function checksNeeded(text: string): ReadonlySet<CheckId> {
-  if (ANY_NEEDLE !== undefined && !ANY_NEEDLE.test(text)) return NO_CHECKS;
-  return new Set(CHECK_NEEDLES.filter((c) => c.re === undefined || c.re.test(text)).map((c) => c.id));
+  let needed: Set<CheckId> | undefined;
+  const add = (id: CheckId) => (needed ??= new Set()).add(id);
+  ALWAYS.forEach(add);
+  for (const check of TESTED) if (check.mayFind(text)) add(check.id);
+  ANY_GROUP.lastIndex = 0;
+  const first = ANY_GROUP.exec(text);
+  if (first !== null) {
+    // No group's needle occurs before the first match, so the others are looked for from there on.
+    NEEDLE_GROUPS.forEach((group, i) => {
+      group.re.lastIndex = first.index;
+      if (first[i + 1] !== undefined || group.re.test(text)) group.ids.forEach(add);
+    });
+  }
+  return needed ?? NO_CHECKS;
 }
 
 /** `scan`, running only `checks`; the same findings as `scan` whenever `checks` includes `checksNeeded(text)`. */

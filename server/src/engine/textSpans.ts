@@ -60,14 +60,15 @@ function afterLineBreak(text: string, offset: number): number {
 /**
  * Moves left from `offset` by `units`, where a run of whitespace counts as one unit (a pattern may skip any amount
  * of it), then to the start of the word it lands in (a token's neighbours on the same word decide whether it is one).
+ * Never goes below `floor`: the answer is the larger of the two, found without reading the text below `floor`.
  */
-export function reachBack(text: string, offset: number, units: number): number {
+export function reachBack(text: string, offset: number, units: number, floor = 0): number {
   let p = offset;
-  for (let n = units; n > 0 && p > 0; n--) {
-    if (isSpace(text.charCodeAt(p - 1))) while (p > 0 && isSpace(text.charCodeAt(p - 1))) p--;
+  for (let n = units; n > 0 && p > floor; n--) {
+    if (isSpace(text.charCodeAt(p - 1))) while (p > floor && isSpace(text.charCodeAt(p - 1))) p--;
     else p--;
   }
-  while (p > 0 && p < text.length && isWord(text.charCodeAt(p - 1)) && isWord(text.charCodeAt(p))) p--;
+  while (p > floor && p < text.length && isWord(text.charCodeAt(p - 1)) && isWord(text.charCodeAt(p))) p--;
   return p;
 }
 

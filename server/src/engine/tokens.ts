@@ -2,19 +2,16 @@
  * Finds Plaid token literals in text and takes each apart into type, environment and tail. Shared by the scanner,
  * the decoder and the hovers, so a token is understood the same way everywhere.
  */
-import {
-  activeEnvironments,
-  environmentAliases,
-  environmentSegments,
-  getPrefix,
-  knownPrefixes,
-  type KnownPrefix,
-} from './glossary';
+import { environmentSegments, getPrefix, knownPrefixes, type KnownPrefix } from './glossary';
 import { maskToken, maskWord } from './mask';
 import { pairedName } from './namedValues';
 import type { Needle } from './needles';
 import type { OffsetRange, TokenProblem, TokenRef } from './types';
-import { checkUuid, type UuidCheck } from './uuid';
+import { candidateHitFinder } from './candidateHits';
+import { closestEnvironmentsOf, closestTypeOf, nearEnvironment } from './suggest';
+import { checkUuid, isPlaceholderAt, mayBeUuidShaped, type UuidCheck } from './uuid';
+
+export { closestEnvironments, closestType, editDistance } from './suggest';
 
 /** One token-shaped piece of text, taken apart. Offsets are absolute in the scanned text. */
 export interface TokenCandidate {
@@ -40,36 +37,38 @@ export interface TokenCandidate {
 
 const MAX_TYPE_LENGTH = 48;
 const MAX_TAIL_LENGTH = 96;
-const TYPE_CHAR = /[A-Za-z0-9-]/;
-const TAIL_CHAR = /[A-Za-z0-9-]/;
 /** Characters that start a placeholder or an interpolation rather than a value: `${id}`, `<uuid>`, `*`, `…`. */
-const PLACEHOLDER_START = /[$<{*%[\u2026(]|\.\.\./;
+const PLACEHOLDER_START = charCodes('$<{*%[\u2026(');
+/** Characters that, right after a tail, make it a template: `access-sandbox-${id}`. */
+const TEMPLATE_NEXT = charCodes('$<{*');
 
-/** UUID-tailed token prefixes long enough to be matched directly, longest first (alternation order matters). */
-const directPrefixes = knownPrefixes
+/** The UTF-16 codes of `chars`, for tests of one character at a time without a regular expression. */
+function charCodes(chars: string): ReadonlySet<number> {
+  return new Set([...chars].map((c) => c.charCodeAt(0)));
+}
+
+/** UUID-tailed token prefixes that a candidate hit may start with, without an environment it knows. */
+export const CANDIDATE_TYPES: readonly string[] = knownPrefixes
   .filter((p) => p.tail === 'uuid' && (p.entry !== undefined || p.other?.kind === 'token'))
   .map((p) => p.prefix);
 
-const segments = [...environmentSegments.keys()];
+/** The environments a candidate hit may hold between hyphens. */
+export const CANDIDATE_SEGMENTS: readonly string[] = [...environmentSegments.keys()];
 
 /**
- * The literals every candidate holds, from the same lists as {@link CANDIDATE}: an environment between hyphens
+ * The literals every candidate holds, from the same lists as {@link findHit}: an environment between hyphens
  * (`-sandbox-`) or a known type and its hyphen (`access-`). A text without any of them has no candidate.
  */
 export const CANDIDATE_NEEDLES: readonly Needle[] = [
-  ...segments.map((s) => ({ literal: `-${s}-` })),
-  ...directPrefixes.map((p) => ({ literal: `${p}-` })),
+  ...CANDIDATE_SEGMENTS.map((s) => ({ literal: `-${s}-` })),
+  ...CANDIDATE_TYPES.map((p) => ({ literal: `${p}-` })),
 ];
 
 /**
- * One pass finds both shapes: a known environment between hyphens (`-sandbox-`), whatever the type; and a known
- * type followed by any short word (`access-prod-`), whatever the environment. No nested quantifiers, so no
- * catastrophic backtracking.
+ * Finds both shapes of hit: a known environment between hyphens (`-sandbox-`), whatever the type; and a known type
+ * followed by any short word (`access-prod-`), whatever the environment.
  */
-const CANDIDATE = new RegExp(
-  `-(${segments.join('|')})-|(?<![A-Za-z0-9_-])(${directPrefixes.join('|')})-([A-Za-z]{2,12})-`,
-  'g',
-);
+export const findHit = candidateHitFinder(CANDIDATE_SEGMENTS, CANDIDATE_TYPES);
 
 /** An opaque tail that looks generated rather than written (`a-production-ready` is English, not a token). */
 const OPAQUE_VALUE = /^(?=[A-Za-z-]*[0-9])[A-Za-z0-9-]{8,}$/;
@@ -85,63 +84,89 @@ const TOKEN_CONTEXT = /((?<![\w$.-])(?:[A-Za-z_$][\w$.-]*?)?token)(?:(?:\\?["'\]
 
 /** Finds every token candidate in `text`, in order, without overlaps. */
 export function findCandidates(text: string, from = 0, to = text.length): TokenCandidate[] {
+  return collectCandidates(text, from, to, false);
+}
+
+/**
+ * The candidates of `text` that are meant as tokens: `findCandidates(text).filter(isMeantAsToken)`, but a
+ * look-alike (`link-production-banner`, `access-sandbox-xxxxxxxx-…`) is rejected from a few characters of its tail
+ * and context before anything is built for it.
+ */
+export function findMeantCandidates(text: string, from = 0, to = text.length): TokenCandidate[] {
+  return collectCandidates(text, from, to, true);
+}
+
+function collectCandidates(text: string, from: number, to: number, meantOnly: boolean): TokenCandidate[] {
   const found: TokenCandidate[] = [];
-  const re = new RegExp(CANDIDATE.source, 'g');
-  re.lastIndex = from;
   let lastEnd = from;
-  for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
-    const candidate = m[1] !== undefined ? fromEnvironmentHit(text, m.index, m[1], from) : fromTypeHit(text, m);
-    if (!candidate && m[1] === undefined) {
+  for (let at = from, hit = findHit(text, at, to); hit !== undefined; hit = findHit(text, at, to)) {
+    at = hit.end;
+    const type = hit.type;
+    let start: number;
+    let typeEnd: number;
+    if (type !== undefined) {
+      // `access-prod-…`: the type is known, the environment may not be, but it must be close to a Plaid one.
+      start = nearEnvironment(hit.word!) ? hit.index : -1;
+      typeEnd = hit.index + type.length;
+    } else {
+      typeEnd = hit.index;
+      start = typeStartBefore(text, typeEnd, from);
+    }
+    const envStart = typeEnd + 1;
+    const envEnd = envStart + (hit.environment ?? hit.word!).length;
+    const tailEnd = start < 0 ? -1 : tailEndAfter(text, envEnd + 1);
+    if (tailEnd < 0) {
       // `assets-report-sandbox-…`: the word after a known type is no environment, so look again from its hyphen.
-      re.lastIndex = m.index + m[2]!.length + 1 + m[3]!.length;
+      if (type !== undefined) at = envEnd;
       continue;
     }
-    if (!candidate || candidate.range.start < lastEnd) continue;
-    found.push(candidate);
-    lastEnd = candidate.range.end;
-    if (re.lastIndex < lastEnd) re.lastIndex = lastEnd;
+    if (start < lastEnd) continue;
+    if (!meantOnly || mayBeMeant(text, start, typeEnd, envEnd, tailEnd)) {
+      const candidate = build(text, start, typeEnd, envStart, envEnd, tailEnd);
+      if (!meantOnly || isMeantAsToken(candidate)) found.push(candidate);
+    }
+    // A candidate that is no token still covers its text: a later hit inside it is part of it, not a token.
+    lastEnd = tailEnd;
+    if (at < lastEnd) at = lastEnd;
   }
   return found;
 }
 
-/** `…-sandbox-…`: walk left for the type. */
-function fromEnvironmentHit(text: string, hyphen: number, env: string, floor: number): TokenCandidate | undefined {
+/** `…-sandbox-…`: walk left from the hyphen for the type's start, or -1 when no type stands there. */
+function typeStartBefore(text: string, hyphen: number, floor: number): number {
   let start = hyphen;
   const limit = Math.max(floor, hyphen - MAX_TYPE_LENGTH);
-  while (start > limit && TYPE_CHAR.test(text[start - 1]!)) start--;
+  while (start > limit && isTypeChar(text.charCodeAt(start - 1))) start--;
   // `\naccess-sandbox-…` inside a string literal: the escape's letter is not part of the type.
-  const escape = start > 0 && text[start - 1] === '\\' && /[nrt]/.test(text[start]!);
+  const escape = start > 0 && text.charCodeAt(start - 1) === BACKSLASH && /[nrt]/.test(text[start]!);
   if (escape) start++;
-  while (start < hyphen && text[start] === '-') start++;
-  if (start === hyphen) return undefined;
-  if (!escape && start > 0 && /[A-Za-z0-9_]/.test(text[start - 1]!)) return undefined;
-  const envStart = hyphen + 1;
-  return build(text, start, hyphen, envStart, envStart + env.length);
+  while (start < hyphen && text.charCodeAt(start) === HYPHEN) start++;
+  if (start === hyphen) return -1;
+  if (!escape && start > 0 && isWordChar(text.charCodeAt(start - 1))) return -1;
+  return start;
 }
 
-/** `access-prod-…`: the type is known, the environment may not be, but it must be close to a Plaid one. */
-function fromTypeHit(text: string, m: RegExpExecArray): TokenCandidate | undefined {
-  if (!environmentSegments.has(m[3]!) && closestEnvironments(m[3]!).length === 0) return undefined;
-  const typeEnd = m.index + m[2]!.length;
-  const envStart = typeEnd + 1;
-  return build(text, m.index, typeEnd, envStart, envStart + m[3]!.length);
-}
-
-function build(text: string, start: number, typeEnd: number, envStart: number, envEnd: number): TokenCandidate | undefined {
-  const tailStart = envEnd + 1;
-  if (PLACEHOLDER_START.test(text.slice(tailStart, tailStart + 3).charAt(0)) || text.startsWith('...', tailStart)) {
-    return undefined;
-  }
+/**
+ * The end of the tail that starts at `tailStart`, or -1 when the text there is a placeholder, an interpolation or
+ * an abbreviation rather than a value.
+ */
+function tailEndAfter(text: string, tailStart: number): number {
+  if (PLACEHOLDER_START.has(text.charCodeAt(tailStart)) || text.startsWith('...', tailStart)) return -1;
   let tailEnd = tailStart;
   const limit = Math.min(text.length, tailStart + MAX_TAIL_LENGTH);
-  while (tailEnd < limit && TAIL_CHAR.test(text[tailEnd]!)) tailEnd++;
-  while (tailEnd > tailStart && text[tailEnd - 1] === '-') tailEnd--;
+  while (tailEnd < limit && isTypeChar(text.charCodeAt(tailEnd))) tailEnd++;
+  while (tailEnd > tailStart && text.charCodeAt(tailEnd - 1) === HYPHEN) tailEnd--;
   // A tail that runs on into an interpolation or a placeholder is a template, not a value.
-  if (tailEnd < text.length && /[$<{*]/.test(text[tailEnd]!)) return undefined;
+  if (TEMPLATE_NEXT.has(text.charCodeAt(tailEnd))) return -1;
   // `link-sandbox-xyz...`, `access-sandbox-4f2a…`: an ellipsis marks an abbreviation, unless a whole token precedes it.
   if ((text.startsWith('...', tailEnd) || text[tailEnd] === '…') && checkUuid(text.slice(tailStart, tailEnd)).problems.length > 0) {
-    return undefined;
+    return -1;
   }
+  return tailEnd;
+}
+
+function build(text: string, start: number, typeEnd: number, envStart: number, envEnd: number, tailEnd: number): TokenCandidate {
+  const tailStart = envEnd + 1;
   const type = text.slice(start, typeEnd);
   const environment = text.slice(envStart, envEnd);
   const tail = text.slice(tailStart, tailEnd);
@@ -152,16 +177,80 @@ function build(text: string, start: number, typeEnd: number, envStart: number, e
     type,
     typeRange: { start, end: typeEnd },
     known,
-    suggestedType: known ? undefined : closestType(type),
+    suggestedType: known ? undefined : closestTypeOf(type),
     environment,
     envRange: { start: envStart, end: envEnd },
     envKnown,
-    suggestedEnvs: envKnown ? [] : closestEnvironments(environment),
+    suggestedEnvs: envKnown ? [] : closestEnvironmentsOf(environment),
     tail,
     tailRange: { start: tailStart, end: tailEnd },
     uuid: checkUuid(tail),
-    inTokenContext: TOKEN_CONTEXT.test(linePrefix(text, start)) || /token$/i.test(pairedName(text, start) ?? ''),
+    inTokenContext: inTokenContext(text, start),
   };
+}
+
+/** True when the code around `start` names the value there a token (`access_token = "…"`, `- name: LINK_TOKEN`). */
+function inTokenContext(text: string, start: number): boolean {
+  return (mayFollowTokenKey(text, start) && TOKEN_CONTEXT.test(linePrefix(text, start))) || /token$/i.test(pairedName(text, start) ?? '');
+}
+
+/**
+ * A necessary condition for {@link isMeantAsToken}, read from the characters alone: false only for a candidate
+ * that is certainly not meant as a token, so most look-alikes are dropped before any object is built for them.
+ */
+function mayBeMeant(text: string, start: number, typeEnd: number, envEnd: number, tailEnd: number): boolean {
+  const tailStart = envEnd + 1;
+  // An empty tail is a prefix, a placeholder is documentation.
+  if (tailEnd <= tailStart || isPlaceholderAt(text, tailStart, tailEnd)) return false;
+  const shapeOk = mayBeUuidShaped(text, tailStart, tailEnd) || mayBeOpaqueValue(text, tailStart, tailEnd);
+  if (!shapeOk && !inTokenContext(text, start)) return false;
+  // Both hits hold a Plaid environment or one close to it (a type hit checks it first), so only the type is left.
+  const type = text.slice(start, typeEnd);
+  return getPrefix(type) !== undefined || closestTypeOf(type) !== undefined;
+}
+
+/** A necessary condition for {@link OPAQUE_VALUE} on a tail of token characters: eight or more, one a digit. */
+function mayBeOpaqueValue(text: string, from: number, to: number): boolean {
+  if (to - from < 8) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/**
+ * A necessary condition for {@link TOKEN_CONTEXT} on the line before `start`: the key's `token` ends there, followed
+ * only by the blanks, quotes, brackets and operators the expression allows, all within the line prefix it reads.
+ */
+function mayFollowTokenKey(text: string, start: number): boolean {
+  const floor = Math.max(0, start - LINE_PREFIX_LENGTH);
+  let i = start;
+  while (i > floor && isBetweenKeyAndValue(text.charCodeAt(i - 1))) i--;
+  if (i - 5 < floor) return false;
+  for (let k = 0; k < 5; k++) if ((text.charCodeAt(i - 5 + k) | 0x20) !== TOKEN_WORD.charCodeAt(k)) return false;
+  return true;
+}
+
+const TOKEN_WORD = 'token';
+const BACKSLASH = 92;
+const HYPHEN = 45;
+
+/** The characters {@link TOKEN_CONTEXT} allows after `token`: `\s`, quotes, backslash, `]`, `:`, `=`, `>`, `,`. */
+function isBetweenKeyAndValue(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c === 34 || c === 39 || c === 96 || c === BACKSLASH || c === 93 || c === 58 || c === 61 || c === 62 || c === 44) return true;
+  return c > 127 && /\s/.test(String.fromCharCode(c));
+}
+
+/** `[A-Za-z0-9-]`: the characters of a type, an environment and a tail. */
+function isTypeChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === HYPHEN;
+}
+
+/** `[A-Za-z0-9_]`: a character that joins a word, so a type cannot start right after it. */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 /** How far back on a line the context checks look, in characters. */
@@ -249,7 +338,7 @@ export function toTokenRef(c: TokenCandidate): TokenRef {
 
 /** Every token in the text that is meant as one, masked, for hovers and the Tokens view. */
 export function findTokens(text: string): TokenRef[] {
-  return findCandidates(text).filter(isMeantAsToken).map(toTokenRef);
+  return findMeantCandidates(text).map(toTokenRef);
 }
 
 /** The token that covers `offset`, if any. Looks only at the line around the offset. */
@@ -262,69 +351,5 @@ export function tokenAt(text: string, offset: number): TokenRef | undefined {
 export function candidateAt(text: string, offset: number): TokenCandidate | undefined {
   const from = Math.max(0, offset - MAX_TYPE_LENGTH - 16);
   const to = Math.min(text.length, offset + 16);
-  return findCandidates(text, from, to).find(
-    (c) => c.range.start <= offset && offset <= c.range.end && isMeantAsToken(c),
-  );
-}
-
-/** The closest UUID-tailed token prefix to a mistyped type, if one is close enough to be a typo. */
-export function closestType(type: string): KnownPrefix | undefined {
-  const lower = type.toLowerCase();
-  let best: KnownPrefix | undefined;
-  let bestDistance = Infinity;
-  for (const p of knownPrefixes) {
-    if (p.tail !== 'uuid' || p.prefix.length < 4) continue;
-    if (lower === p.prefix) return p;
-    const allowed = p.prefix.length <= 5 ? 1 : 2;
-    const d = editDistance(lower, p.prefix, allowed);
-    if (d <= allowed && d < bestDistance) {
-      best = p;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-/**
- * Environments a mistyped segment probably means. A segment close to the decommissioned Development environment
- * is pointed at the environments that still run.
- */
-export function closestEnvironments(segment: string): string[] {
-  const lower = segment.toLowerCase();
-  // Abbreviations (`sbx`, `prd`) come from the glossary: edit distance alone would not catch them.
-  const alias = environmentAliases.get(lower);
-  const hits = new Set<string>(alias !== undefined ? [alias] : []);
-  for (const env of segments) {
-    if (lower === env || (lower.length >= 3 && env.startsWith(lower)) || editDistance(lower, env, 2) <= 2) {
-      hits.add(env);
-    }
-  }
-  const active = new Set(activeEnvironments.map((e) => e.environment.segment));
-  if ([...hits].some((h) => !active.has(h))) {
-    for (const h of [...hits]) if (!active.has(h)) hits.delete(h);
-    for (const a of active) hits.add(a);
-  }
-  return [...hits];
-}
-
-/** Damerau-Levenshtein (optimal string alignment) distance, giving up once it exceeds `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prevPrev: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prevPrev[j - 2]! + 1);
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return max + 1;
-    prevPrev = prev;
-    prev = cur;
-  }
-  return prev[b.length]!;
+  return findMeantCandidates(text, from, to).find((c) => c.range.start <= offset && offset <= c.range.end);
 }

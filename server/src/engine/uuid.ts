@@ -41,6 +41,24 @@ export function isUuidShaped(tail: string): boolean {
   return groups.length === 1 && tail.length >= 16 && HEX.test(tail);
 }
 
+/**
+ * A necessary condition for {@link isUuidShaped} on `text[from, to)`, a run of `[A-Za-z0-9-]`, read without
+ * copying it: every shape starts with a group of at least 8 characters, and one group alone needs 16.
+ */
+export function mayBeUuidShaped(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && text.charCodeAt(i) !== 45) i++;
+  const first = i - from;
+  return first >= 8 && (i < to || first >= 16);
+}
+
+/** True when `text[from, to)` is a documentation placeholder; every placeholder starts with one of `xXyY0#*.-`. */
+export function isPlaceholderAt(text: string, from: number, to: number): boolean {
+  return from < to && PLACEHOLDER_FIRST.has(text.charCodeAt(from)) && PLACEHOLDER.test(text.slice(from, to));
+}
+
+const PLACEHOLDER_FIRST: ReadonlySet<number> = new Set([...'xXyY0#*.-'].map((c) => c.charCodeAt(0)));
+
 /** Checks a tail; `problems` is empty for a lowercase RFC 4122 UUID. */
 export function checkUuid(tail: string): UuidCheck {
   const shaped = isUuidShaped(tail);

@@ -82,6 +82,26 @@ suite('needles: every finding holds a needle of its check', () => {
   });
 });
 
+suite('checksNeeded: which checks a text needs', () => {
+  const rows: [name: string, text: string, expected: string[]][] = [
+    ['plaid in any case', 'x = 1 // pLaId', ['api', 'credentials']],
+    ['development alone', 'mode = "Development"', ['development']],
+    ['development before plaid', 'development ... plaid', ['api', 'credentials', 'development']],
+    ['plaid before development', 'PLAID ... DEVELOPMENT', ['api', 'credentials', 'development']],
+    ['the two needles overlapping nowhere, far apart', `${'x'.repeat(5000)}plaid${'y'.repeat(5000)}development`, ['api', 'credentials', 'development']],
+    ['a type and a hyphen with no word after it', "headers['user-agent'] = 'x'", []],
+    ['a type with a word and a hyphen', "cls = 'user-agent-string'", ['tokens']],
+    ['an environment between hyphens', "cls = 'my-sandbox-x'", ['tokens']],
+    ['an environment word without hyphens', "mode = 'sandbox'", []],
+    ['a type inside a longer word', "cls = 'superuser-agent-x'", []],
+    ['a token of the Development environment', `t = 'access-development-${UUID}'`, ['development', 'tokens']],
+    ['bytes of UTF-8 text around a hit', Buffer.from('\u00e9access-prod-\u00e9', 'utf8').toString('latin1'), ['tokens']],
+  ];
+  for (const [name, text, expected] of rows) {
+    test(name, () => assert.deepStrictEqual([...checksNeeded(text)].sort(), expected));
+  }
+});
+
 suite('needles: compiled expressions', () => {
   const rows: { name: string; needles: { literal: string; ignoreCase?: boolean }[]; text: string; holds: boolean }[] = [
     { name: 'an exact needle', needles: [{ literal: '-sandbox-' }], text: 'x-sandbox-y', holds: true },

@@ -7,6 +7,7 @@ import { activeEnvironments, decommissionedEnvironments, environmentEntries } fr
 import { pairedName } from '../namedValues';
 import { escapeRegExp, trieSource } from '../regexp';
 import type { OffsetRange, Replacement } from '../types';
+import { matchAllNear, wordRanges, type Reach } from '../windows';
 
 /** The one environment a file configures, and what shows it (for messages). */
 export interface ConfiguredEnvironment {
@@ -112,6 +113,38 @@ const CALL_REACH = 400;
 /** One pass finds every environment's constants; a map lookup says which one matched. */
 const ALL_CONSTANTS = alternationRegExp([...constantMeanings.keys()]);
 
+/**
+ * Every environment's word in any case, with the character before it in the spellings (`.` in `plaid.Sandbox`, `"` in
+ * `Environment["sandbox"]`): each constant holds its environment's word so, while slugs such as
+ * `link-production-banner` do not.
+ */
+const ENVIRONMENT_WORDS = ((): RegExp => {
+  const words = [...new Set([...constantMeanings.values()].flat().map((m) => m.segment))];
+  const before = [...constantMeanings].map(([written, meanings]) => written[written.toLowerCase().indexOf(meanings[0]!.segment) - 1]);
+  const lead = before.every((c) => c !== undefined) ? `[${[...new Set(before)].map(escapeRegExp).join('')}]` : '';
+  return new RegExp(`${lead}(?:${words.map(escapeRegExp).join('|') || '(?!)'})`, 'gi');
+})();
+
+/** How far a constant reaches around its environment's word, from the spellings themselves. */
+const CONSTANT_REACH: Reach = [...constantMeanings].reduce(
+  (reach, [written, meanings]) => {
+    const segment = meanings[0]!.segment;
+    const at = written.toLowerCase().indexOf(segment);
+    return { before: Math.max(reach.before, at), after: Math.max(reach.after, written.length - at - segment.length) };
+  },
+  { before: 0, after: 0 },
+);
+
+/**
+ * How far the setting and option patterns reach before the Development word, with room to spare: at most 14 units of
+ * quotes, operators, blanks (a run of them one unit) and key (`\"value\": \"`); a longer key is one word, which
+ * the window takes whole. They end with the word.
+ */
+const SETTING_REACH: Reach = { before: 32, after: 0 };
+
+/** The Development word in any case, as the setting patterns match it. */
+const DEVELOPMENT_WORD = new RegExp(escapeRegExp(developmentWord) || '(?!)', 'gi');
+
 /** The Development constants only, for the rule (gated on the text containing the word at all). */
 const DEVELOPMENT_CONSTANTS = alternationRegExp(
   [...constantMeanings].filter(([, m]) => m.some((x) => x.segment === development?.environment.segment)).map(([v]) => v),
@@ -147,6 +180,15 @@ function constantVariants(constant: string): Set<string> {
   if (parts[0] === 'plaid') for (const v of [...variants]) if (v.startsWith('plaid.')) variants.add('P' + v.slice(1));
   return variants;
 }
+
+/** The patterns that run only around their words, with the reach they promise: for the tests that hold them to it. */
+export const WINDOWED_PATTERNS: readonly { name: string; re: RegExp; words: RegExp; reach: Reach }[] = [
+  { name: 'Development constants', re: DEVELOPMENT_CONSTANTS, words: DEVELOPMENT_WORD, reach: CONSTANT_REACH },
+  { name: 'legacy options', re: LEGACY_OPTION, words: DEVELOPMENT_WORD, reach: SETTING_REACH },
+  { name: 'name/value pairs', re: PAIRED_VALUE, words: DEVELOPMENT_WORD, reach: SETTING_REACH },
+  { name: 'settings', re: ENV_SETTING, words: DEVELOPMENT_WORD, reach: SETTING_REACH },
+  { name: 'every constant', re: ALL_CONSTANTS, words: ENVIRONMENT_WORDS, reach: CONSTANT_REACH },
+];
 
 /** The sentence every Development finding shares, with the date from the glossary. */
 export function developmentMessage(): string {
@@ -187,7 +229,9 @@ export function checkDevelopment(ctx: ScanContext): void {
     const start = ctx.text.startsWith('https://', at - 8) ? at - 8 : ctx.text.startsWith('http://', at - 7) ? at - 7 : at;
     report({ start, end: at + devHost.length }, `\`${devHost}\``, { start: at, end: at + developmentWord.length }, developmentWord);
   }
-  for (const { index, 0: written } of ctx.text.matchAll(DEVELOPMENT_CONSTANTS)) {
+  // Every pattern below holds the word, so each runs only around its occurrences.
+  const words = wordRanges(ctx.text, DEVELOPMENT_WORD);
+  for (const { index, 0: written } of matchAllNear(ctx.text, DEVELOPMENT_CONSTANTS, words, CONSTANT_REACH)) {
     // `ApiClient.Development` or `Environment.Development` alone could be anyone's enum; Plaid's need Plaid nearby.
     if (!/plaid/i.test(written) && !ctx.mentionsPlaid()) continue;
     const meaning = meaningOf(written, ctx.language);
@@ -196,7 +240,7 @@ export function checkDevelopment(ctx: ScanContext): void {
     const wordRange = { start: index + wordAt, end: index + wordAt + developmentWord.length };
     report(range, `The ${meaning.sdk} constant \`${written}\`${replacedIn(meaning)}`, wordRange, written.slice(wordAt, wordAt + developmentWord.length));
   }
-  for (const m of ctx.text.matchAll(LEGACY_OPTION)) {
+  for (const m of matchAllNear(ctx.text, LEGACY_OPTION, words, SETTING_REACH)) {
     const option = legacyOptions.find(
       (o) => o.option === m[1] && (insideCall(ctx.text, m.index, o.calls) || insideObjectWith(ctx.text, m.index, o.withKeys)),
     );
@@ -205,14 +249,14 @@ export function checkDevelopment(ctx: ScanContext): void {
     const range = { start: valueAt, end: valueAt + m[2]!.length };
     report(range, `The ${option.sdk} option \`${m[1]}\` = \`${m[2]}\`${replacedIn(option)}`, range, m[2]!);
   }
-  for (const m of ctx.text.matchAll(PAIRED_VALUE)) {
+  for (const m of matchAllNear(ctx.text, PAIRED_VALUE, words, SETTING_REACH)) {
     const valueAt = m.index + m[0].length - m[1]!.length;
     const name = pairedName(ctx.text, valueAt);
     if (name === undefined || !ENV_SETTING_NAME.test(name)) continue;
     const range = { start: valueAt, end: valueAt + m[1]!.length };
     report(range, `The setting \`${name}\` = \`${m[1]}\``, range, m[1]!);
   }
-  for (const m of ctx.text.matchAll(ENV_SETTING)) {
+  for (const m of matchAllNear(ctx.text, ENV_SETTING, words, SETTING_REACH)) {
     const valueAt = m.index + m[0].length - m[1]!.length;
     const range = { start: valueAt, end: valueAt + m[1]!.length };
     report(range, `The setting \`${m[0].slice(0, m[0].search(/[^A-Za-z0-9_-]/))}\` = \`${m[1]}\``, range, m[1]!);
@@ -226,10 +270,11 @@ export function checkDevelopment(ctx: ScanContext): void {
 export function configuredEnvironment(text: string): ConfiguredEnvironment | undefined {
   if (!text.includes('plaid') && !text.includes('Plaid')) return undefined;
   const seen = new Map<string, string>();
+  const hosts = hostsIn(text);
   for (const env of environmentHosts) {
-    if (text.includes(env.host)) seen.set(env.segment, env.host);
+    if (hosts.has(env.host)) seen.set(env.segment, env.host);
   }
-  for (const { 0: written } of text.matchAll(ALL_CONSTANTS)) {
+  for (const { 0: written } of matchAllNear(text, ALL_CONSTANTS, wordRanges(text, ENVIRONMENT_WORDS), CONSTANT_REACH)) {
     const segment = constantMeanings.get(written)![0]!.segment;
     if (!seen.has(segment)) seen.set(segment, written);
   }
@@ -242,6 +287,30 @@ export function configuredEnvironment(text: string): ConfiguredEnvironment | und
 const environmentHosts = environmentEntries
   .filter((env) => env.environment.status !== 'mode')
   .map((env) => ({ segment: env.environment.segment, host: host(env.environment.baseUrl) }));
+
+/** The end every host shares (`.plaid.com`): one search for it stands in for one search per host. */
+const HOST_SUFFIX = environmentHosts.reduce(
+  (suffix, env) => {
+    let n = 0;
+    while (n < suffix.length && n < env.host.length && suffix[suffix.length - 1 - n] === env.host[env.host.length - 1 - n]) n++;
+    return suffix.slice(suffix.length - n);
+  },
+  environmentHosts[0]?.host ?? '',
+);
+
+/** The environments' hosts that `text` holds. */
+function hostsIn(text: string): Set<string> {
+  const found = new Set<string>();
+  if (HOST_SUFFIX.length < 4) {
+    for (const env of environmentHosts) if (text.includes(env.host)) found.add(env.host);
+    return found;
+  }
+  for (let at = text.indexOf(HOST_SUFFIX); at >= 0; at = text.indexOf(HOST_SUFFIX, at + 1)) {
+    const end = at + HOST_SUFFIX.length;
+    for (const env of environmentHosts) if (text.startsWith(env.host, end - env.host.length)) found.add(env.host);
+  }
+  return found;
+}
 
 /** ` (replaced in plaid-node 9.0.0)` for a legacy spelling whose replacement release is known. */
 function replacedIn(spelling: { sdk: string; removedIn?: string; legacy?: boolean }): string {

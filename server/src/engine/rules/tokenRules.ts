@@ -5,7 +5,7 @@
 import type { ScanContext } from '../context';
 import { environmentEntries, environmentSegments, getEntry, termInSentence } from '../glossary';
 import { envReadExpression } from '../language';
-import { findCandidates, isMeantAsToken, problemsOf, toTokenRef, type TokenCandidate } from '../tokens';
+import { findMeantCandidates, problemsOf, toTokenRef, type TokenCandidate } from '../tokens';
 import { describeLifetime } from '../lifetime';
 import type { FixData, OffsetRange, Replacement, Severity, TokenProblem } from '../types';
 import { developmentMessage, developmentReplacements, type ConfiguredEnvironment } from './development';
@@ -19,10 +19,12 @@ export function noRealDataNote(): string {
   return `${NO_REAL_DATA_SEVERITY} for ${terms.join(' and ')} tokens`;
 }
 
-/** Runs the token rules over every candidate in the text. */
-export function checkTokens(ctx: ScanContext, configured: ConfiguredEnvironment | undefined): void {
-  for (const c of findCandidates(ctx.text)) {
-    if (!isMeantAsToken(c)) continue;
+/**
+ * Runs the token rules over every candidate in the text that is meant as a token. `configured` is asked only when a
+ * token of a known type and environment needs it: most files have none, and reading the whole file costs a pass.
+ */
+export function checkTokens(ctx: ScanContext, configured: () => ConfiguredEnvironment | undefined): void {
+  for (const c of findMeantCandidates(ctx.text)) {
     const problems = problemsOf(c);
     checkMalformed(ctx, c, problems);
     checkDevelopment(ctx, c);
@@ -112,8 +114,10 @@ function checkLiteral(ctx: ScanContext, c: TokenCandidate): void {
   });
 }
 
-function checkMismatch(ctx: ScanContext, c: TokenCandidate, configured: ConfiguredEnvironment | undefined): void {
-  if (!configured || !c.known || !c.envKnown || c.environment === configured.segment) return;
+function checkMismatch(ctx: ScanContext, c: TokenCandidate, configuredEnvironment: () => ConfiguredEnvironment | undefined): void {
+  if (!c.known || !c.envKnown) return;
+  const configured = configuredEnvironment();
+  if (!configured || c.environment === configured.segment) return;
   // A Development token is already reported on the same segment by development-environment.
   if (environmentSegments.get(c.environment)?.environment.status === 'decommissioned') return;
   const severity = ctx.severity('environment-mismatch');

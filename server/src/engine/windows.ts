@@ -1,0 +1,69 @@
+/**
+ * Running an expression only around the words its matches hold. When every match of a pattern holds a rare word
+ * (`development`) and reaches only a bounded way around it, the pattern need not try every position of the text:
+ * finding the word is one cheap pass, and the pattern then runs on a short window around each occurrence.
+ */
+import { reachBack } from './textSpans';
+import type { OffsetRange } from './types';
+
+/** How far a match of a pattern reaches around the word it holds. */
+export interface Reach {
+  /** Before the word's start, in units: characters, with a run of blanks counting as one (as `reachBack` counts). */
+  before: number;
+  /** Characters after the word's end. */
+  after: number;
+}
+
+/** Characters of the real text kept on both sides of a window, more than any look-around of the patterns reads. */
+const LOOK = 16;
+
+/**
+ * Exactly `[...text.matchAll(re)]` for a global `re`, provided every match of `re` holds one of `words` (sorted by
+ * start) and reaches no further around it than `reach`. The pattern runs only on windows around the words.
+ */
+export function matchAllNear(text: string, re: RegExp, words: readonly OffsetRange[], reach: Reach): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  const g = new RegExp(re.source, re.flags);
+  // Positions before this were looked at by an earlier window.
+  let done = 0;
+  let nextStart = words.length > 0 ? reachBack(text, words[0]!.start, reach.before) : 0;
+  for (let i = 0; i < words.length; ) {
+    let windowStart = nextStart;
+    let windowEnd = Math.min(text.length, words[i]!.end + reach.after);
+    // Windows that touch are one: a match must never be cut between two. `reachBack` never decreases with the
+    // offset, so a later word's window starts no earlier; it is measured only down to this window's end, so a run of
+    // words inside one long word costs a pass over it, not a pass per word.
+    for (i++; i < words.length; i++) {
+      const start = words[i]!.start;
+      if (start > windowEnd) {
+        nextStart = reachBack(text, start, reach.before, windowEnd);
+        if (nextStart > windowEnd) break;
+      }
+      windowEnd = Math.max(windowEnd, Math.min(text.length, words[i]!.end + reach.after));
+    }
+    windowStart = Math.max(windowStart, done);
+    done = windowEnd + 1;
+    const base = Math.max(0, windowStart - LOOK);
+    const slice = text.slice(base, Math.min(text.length, windowEnd + LOOK));
+    g.lastIndex = windowStart - base;
+    for (let m = g.exec(slice); m !== null && base + m.index <= windowEnd; m = g.exec(slice)) {
+      // A match that runs past its window broke the promise about `reach`: the whole text answers instead.
+      if (m[0].length === 0 || base + m.index + m[0].length > windowEnd) return [...text.matchAll(re)];
+      m.index += base;
+      m.input = text;
+      matches.push(m);
+    }
+  }
+  return matches;
+}
+
+/** Where `re` (global) matches in `text`, as ranges: the words {@link matchAllNear} works around. */
+export function wordRanges(text: string, re: RegExp): OffsetRange[] {
+  const ranges: OffsetRange[] = [];
+  const g = new RegExp(re.source, re.flags);
+  for (let m = g.exec(text); m !== null; m = g.exec(text)) {
+    ranges.push({ start: m.index, end: g.lastIndex });
+    if (m[0].length === 0) g.lastIndex++;
+  }
+  return ranges;
+}
