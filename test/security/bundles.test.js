@@ -103,6 +103,18 @@ suite('Bundles hold no code execution or network API beyond an exact allow-list'
     });
   }
 
+  test('Should ship bundles in ASCII, so that every process holds their source at one byte a character', () => {
+    // V8 keeps a script's source as a two-byte string once it holds one character past Latin-1: a single `…` in a
+    // regular expression costs each bundle's size again in the server and in every scanning thread.
+    for (const out of Object.keys(ENTRY_POINTS)) {
+      const shipped = fs.readFileSync(path.join(REPO_ROOT, 'dist', out), 'utf8');
+      const wide = shipped.match(/.{0,40}[^\x00-\x7f].{0,40}/);
+      // Comments may hold any character: the minified bundle drops them, so the unminified one only names suspects.
+      const suspects = splitModules(unminified[out]).filter((m) => /[^\x00-\x7f]/.test(m.text)).map((m) => m.module);
+      assert.equal(wide?.[0], undefined, `dist/${out} holds characters outside ASCII; write them as \\u escapes (modules with any: ${suspects.join(', ')})`);
+    }
+  });
+
   test('Should start processes in the CLI only in gitProcess.ts: the git executable, without a shell', () => {
     // esbuild calls an imported function as `(0, import_node_child_process.spawn)(…)`.
     const call = /\bimport_(?:node_)?child_process\.(\w+)\)?\(/g;
