@@ -183,6 +183,7 @@ class WorkerPool {
     this.flush();
     this.wake?.();
   }
+
   /** Delivers the results that are next in walk order. */
   private flush(): void {
     for (let result = this.ready.get(this.nextOut); result !== undefined; result = this.ready.get(this.nextOut)) {
