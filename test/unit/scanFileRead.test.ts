@@ -1,5 +1,5 @@
 /**
- * How a scanning thread reads a file: its size first, then a small file in one read into a reused buffer, each
+ * How a scanning thread reads a file: its size first, then the file in one read into a reused buffer that grows, each
  * file's bytes whole whatever was read before it; a file that is not a regular one, or has gone, gets its note. Rules turned off skip their checks without changing what the other rules find.
  */
 import * as assert from 'node:assert/strict';
@@ -47,10 +47,16 @@ suite('Reading files into the scratch buffer', () => {
     { size: SCRATCH_BYTES - 1, maxBytes: SCRATCH_BYTES - 1, outcome: 'bytes' },
   ];
 
-  test('Should read each file whole, or skip it as too large, exactly as without the buffer', () => {
+  for (const order of ['largest', 'smallest'] as const) {
+    test(`Should read each file whole, or skip it as too large, exactly as without the buffer (${order} first)`, () => {
+      readInOrder(order === 'largest' ? [...cases].sort((a, b) => b.size - a.size) : [...cases].sort((a, b) => a.size - b.size));
+    });
+  }
+
+  /** Largest first, each smaller file is read over a larger one's leftovers; smallest first, the buffer grows. */
+  function readInOrder(ordered: typeof cases): void {
     const scratch = new ReadScratch();
-    // Largest first: each smaller file is read over the leftovers of a larger one.
-    for (const [i, c] of [...cases].sort((a, b) => b.size - a.size).entries()) {
+    for (const [i, c] of ordered.entries()) {
       const file = path.join(dir, `f${i}.txt`);
       const content = bytes(c.size, 0x61 + (i % 20));
       fs.writeFileSync(file, content);
@@ -62,7 +68,7 @@ suite('Reading files into the scratch buffer', () => {
       if (read.kind === 'bytes') assert.ok(read.bytes.equals(content), label);
       if (read.kind === 'skipped') assert.match(read.reason, /is over the .* limit/, label);
     }
-  });
+  }
 
   test('Should note a folder or a FIFO put where a file was, and a file that has gone', function () {
     const scratch = new ReadScratch();

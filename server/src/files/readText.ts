@@ -57,7 +57,7 @@ export function readSourceBytes(path: string, maxBytes: number, limitName?: Size
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return { kind: 'skipped', reason: 'not a regular file' };
     if (stat.size > maxBytes) return { kind: 'skipped', reason: tooLarge(stat.size, maxBytes, limitName) };
-    const first = scratch !== undefined && stat.size < SCRATCH_BYTES ? scratch.read(fd, maxBytes) : undefined;
+    const first = scratch?.read(fd, stat.size, maxBytes);
     if (first?.whole) return { kind: 'bytes', bytes: first.bytes };
     // Read one byte past the limit so a file that grew since the stat is still caught.
     const bytes = readAtMost(fd, maxBytes + 1, stat.size + 1, first?.bytes);
@@ -70,19 +70,25 @@ export function readSourceBytes(path: string, maxBytes: number, limitName?: Size
   }
 }
 
-/** Files smaller than this are read into the scratch buffer. */
-export const SCRATCH_BYTES = 256 * 1024;
+/** The scratch buffer grows to hold the largest file read so far, up to this size; larger files get their own. */
+export const SCRATCH_BYTES = 16 * 1024 * 1024;
 
 /**
- * One thread's reusable read buffer: a file smaller than it is read in one call with no allocation. The bytes it
- * returns are valid until its next read.
+ * One thread's reusable read buffer: a file is read into it in one call with no allocation, so reading a tree
+ * touches the same memory again instead of fresh pages per file. The bytes it returns are valid until its next read.
  */
 export class ReadScratch {
-  private readonly buffer = Buffer.allocUnsafe(SCRATCH_BYTES);
+  private buffer = Buffer.allocUnsafe(64 * 1024);
 
-  /** Reads from `fd`; `whole` when the read came back short, at the file's end, within `maxBytes`. */
-  read(fd: number, maxBytes: number): { bytes: Buffer; whole: boolean } {
-    const wanted = Math.min(SCRATCH_BYTES, maxBytes + 1);
+  /**
+   * Reads a file of `size` bytes (as its stat said) from `fd`, asking for one byte more so that a file that grew
+   * since is noticed; `whole` when the read came back short, at the file's end, within `maxBytes`. Undefined for
+   * a file too large for the scratch buffer.
+   */
+  read(fd: number, size: number, maxBytes: number): { bytes: Buffer; whole: boolean } | undefined {
+    const wanted = Math.min(size + 1, maxBytes + 1);
+    if (wanted > SCRATCH_BYTES) return undefined;
+    if (wanted > this.buffer.length) this.buffer = Buffer.allocUnsafe(Math.min(SCRATCH_BYTES, Math.max(wanted, this.buffer.length * 2)));
     const read = fs.readSync(fd, this.buffer, 0, wanted, null);
     // A regular file reads short only at its end; a full read means it grew since its size was read.
     return { bytes: this.buffer.subarray(0, read), whole: read < wanted };
