@@ -8,7 +8,7 @@ import type { ApiEndpoint, ApiField, ApiIndex } from '../../server/src/engine/ap
 import type { SdkName } from '../../server/src/engine/apiNames';
 import type { ApiCatalog } from './apiCatalog';
 import { productTitle } from './apiTree';
-import { endpointLink, entryLink } from './factsHtml';
+import { definitionList, endpointLink, entryLink } from './factsHtml';
 import { asPageMessage, escapeHtml, LINK_SCRIPT, renderPage, WEBVIEW_OPTIONS } from './webview';
 
 /** The webview type of the endpoint page, also used to find it in tests. */
@@ -207,14 +207,6 @@ function docsHtml(endpoint: ApiEndpoint): string {
   }
   return `<p><a class="link docs" data-docs tabindex="0" role="link">${escapeHtml(endpoint.docsUrl)}</a></p>
 <p class="muted">Opens in your browser. Plaid Lens itself connects to nothing.</p>`;
-}
-
-function definitionList(rows: [string, string | undefined][]): string {
-  const items = rows
-    .filter((row): row is [string, string] => row[1] !== undefined)
-    .map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${value}</dd>`)
-    .join('\n');
-  return `<dl>${items}</dl>`;
 }
 
 /** Like the glossary page, the page scrolls inside <main> so a newly shown endpoint starts at its top. */

@@ -103,7 +103,8 @@ function md(text: string | undefined): string | undefined {
   return text === undefined ? undefined : renderInline(text);
 }
 
-function definitionList(rows: [string, string | undefined][]): string {
+/** A `<dl>` of term and HTML value pairs; a row whose value is undefined is left out. Terms are escaped here. */
+export function definitionList(rows: [string, string | undefined][]): string {
   const items = rows
     .filter((row): row is [string, string] => row[1] !== undefined)
     .map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${value}</dd>`)
