@@ -283,3 +283,47 @@ suite('Scan pool fed by either form of walk', () => {
     }
   });
 });
+
+suite('Config resolver: settings shared by the files of a config', () => {
+  let root: string;
+
+  suiteSetup(() => {
+    root = makeTempDir('shared-rules');
+    writeTree(root, {
+      'flat/.plaidlens.json': JSON.stringify({ rules: { 'hardcoded-secret': 'warning' }, ignore: ['gen/**'] }),
+      'layered/.plaidlens.json': JSON.stringify({
+        rules: { 'hardcoded-secret': 'warning' },
+        overrides: [{ files: ['tests/**'], rules: { 'hardcoded-secret': 'off' } }],
+      }),
+      'none/a.ts': '',
+    });
+  });
+
+  suiteTeardown(() => removeTree(root));
+
+  const cases: { name: string; files: [string, string]; config?: string; same: boolean; rules: [object, object]; ignoredBy?: [string?, string?] }[] = [
+    { name: 'one object for every file of a config without overrides', files: ['flat/a.ts', 'flat/deep/b.ts'], same: true, rules: [{ 'hardcoded-secret': 'warning' }, { 'hardcoded-secret': 'warning' }] },
+    { name: 'the defaults where no config governs', files: ['none/a.ts', 'none/b/c.ts'], same: true, rules: [{}, {}] },
+    { name: 'each file its own settings under overrides', files: ['layered/a.ts', 'layered/tests/t.ts'], same: false, rules: [{ 'hardcoded-secret': 'warning' }, { 'hardcoded-secret': 'off' }] },
+    {
+      name: 'globs read from the folder of the config, for a tree outside it (--config)',
+      files: ['none/gen/a.ts', 'none/b.ts'],
+      config: 'flat/.plaidlens.json',
+      same: true,
+      rules: [{ 'hardcoded-secret': 'warning' }, { 'hardcoded-secret': 'warning' }],
+      ignoredBy: [undefined, undefined],
+    },
+    { name: 'the ignore globs of the governing config', files: ['flat/gen/a.ts', 'flat/b.ts'], same: true, rules: [{ 'hardcoded-secret': 'warning' }, { 'hardcoded-secret': 'warning' }], ignoredBy: ['flat/.plaidlens.json', undefined] },
+  ];
+  for (const c of cases) {
+    test(`Should give ${c.name}`, () => {
+      const resolver = c.config === undefined ? ConfigResolver.discovering({ cwd: root }) : ConfigResolver.fixed(root, c.config);
+      const [first, second] = c.files.map((f) => resolver.rulesFor(path.join(root, f)));
+      assert.deepEqual([first, second], c.rules);
+      assert.equal(first === second, c.same);
+      // Shared, so no caller may change them in place.
+      assert.ok(Object.isFrozen(first) && Object.isFrozen(second));
+      if (c.ignoredBy !== undefined) assert.deepEqual(c.files.map((f) => resolver.ignoredBy(path.join(root, f))), c.ignoredBy);
+    });
+  }
+});

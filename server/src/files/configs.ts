@@ -19,7 +19,12 @@ export interface LoadedConfig {
   file: string;
   dir: string;
   config: PlaidLensConfig;
+  /** The severities every file it governs gets, once worked out; only for a config without overrides. */
+  sharedRules?: Readonly<Partial<Record<RuleId, SeverityLevel>>>;
 }
+
+/** The severities of a file no config governs: the defaults. */
+const NO_RULES: Readonly<Partial<Record<RuleId, SeverityLevel>>> = Object.freeze({});
 
 /** Thrown when a config file cannot be read or is invalid and the resolver has no `onBroken`; the CLI exits with 2. */
 export class ConfigFailure extends Error {
@@ -103,10 +108,16 @@ export class ConfigResolver {
     if (!hasConfigFile) this.listedWithout.add(dir);
   }
 
-  /** Severities for a file, from the config that governs its folder; `{}` (defaults) when there is none. */
-  rulesFor(absPath: string): Partial<Record<RuleId, SeverityLevel>> {
+  /**
+   * Severities for a file, from the config that governs its folder; `{}` (defaults) when there is none. Frozen:
+   * files that get the same settings share one object, so a walk builds one per config, not one per file.
+   */
+  rulesFor(absPath: string): Readonly<Partial<Record<RuleId, SeverityLevel>>> {
     const loaded = this.forDir(path.dirname(absPath));
-    return loaded === undefined ? {} : rulesForPath(loaded.config, relativeTo(loaded.dir, absPath));
+    if (loaded === undefined) return NO_RULES;
+    // Without overrides, the path cannot change the answer.
+    if (loaded.config.overrides.length === 0) return (loaded.sharedRules ??= Object.freeze(rulesForPath(loaded.config, '')));
+    return Object.freeze(rulesForPath(loaded.config, relativeTo(loaded.dir, absPath)));
   }
 
   /**
@@ -116,7 +127,8 @@ export class ConfigResolver {
   ignoredBy(absPath: string): string | undefined {
     let loaded = this.forDir(path.dirname(absPath));
     while (loaded !== undefined) {
-      if (isIgnoredPath(loaded.config, relativeTo(loaded.dir, absPath))) return loaded.file;
+      // Most configs ignore nothing: no need to work out the path relative to them.
+      if (loaded.config.ignore.length > 0 && isIgnoredPath(loaded.config, relativeTo(loaded.dir, absPath))) return loaded.file;
       const parent = path.dirname(loaded.dir);
       const above = parent === loaded.dir ? undefined : this.forDir(parent);
       loaded = above === loaded ? undefined : above;
