@@ -68,6 +68,7 @@ suite('File walk: items in order, with notes', () => {
       'repo/plain/.plaidlens.json': '{}',
       'repo/plain/p.ts': '',
       'outside/target.ts': '',
+      'strict.json': JSON.stringify({ rules: { 'hardcoded-secret': 'error' } }),
       'outside/folder/o.ts': '',
     });
     fs.mkdirSync(path.join(root, 'repo/links'));
@@ -184,6 +185,19 @@ suite('File walk: items in order, with notes', () => {
       config: '../plain/.plaidlens.json',
       expected: ['file .gitignore .gitignore', 'file deeper/d.ts deeper/d.ts', 'file keep.gen.ts keep.gen.ts', 'file z.ts z.ts'],
     },
+    {
+      name: 'one config with rules and no globs for every file (--config)',
+      cwd: 'repo',
+      paths: ['sub', 'tests'],
+      config: '../strict.json',
+      expected: [
+        'file sub/.gitignore .gitignore hardcoded-secret=error',
+        'file sub/deeper/d.ts deeper/d.ts hardcoded-secret=error',
+        'file sub/keep.gen.ts keep.gen.ts hardcoded-secret=error',
+        'file sub/z.ts z.ts hardcoded-secret=error',
+        'file tests/t.ts t.ts hardcoded-secret=error',
+      ],
+    },
   ];
   for (const c of cases) {
     test(`Should list ${c.name}`, async () => {
@@ -296,6 +310,8 @@ suite('Config resolver: settings shared by the files of a config', () => {
         overrides: [{ files: ['tests/**'], rules: { 'hardcoded-secret': 'off' } }],
       }),
       'none/a.ts': '',
+      'plain/.plaidlens.json': JSON.stringify({ rules: { 'hardcoded-secret': 'error' } }),
+      'flat/plain/.plaidlens.json': JSON.stringify({ rules: { 'hardcoded-secret': 'error' } }),
     });
   });
 
@@ -324,6 +340,26 @@ suite('Config resolver: settings shared by the files of a config', () => {
       // Shared, so no caller may change them in place.
       assert.ok(Object.isFrozen(first) && Object.isFrozen(second));
       if (c.ignoredBy !== undefined) assert.deepEqual(c.files.map((f) => resolver.ignoredBy(path.join(root, f))), c.ignoredBy);
+    });
+  }
+
+  const folders: { name: string; dir: string; same: object | undefined }[] = [
+    { name: 'no config', dir: 'none', same: {} },
+    { name: 'a config with rules only', dir: 'plain/deep', same: { 'hardcoded-secret': 'error' } },
+    { name: 'a config with ignore globs', dir: 'flat', same: undefined },
+    { name: 'a config with rules only, under one with ignore globs', dir: 'flat/plain', same: undefined },
+    { name: 'a config with overrides', dir: 'layered/tests', same: undefined },
+  ];
+  for (const f of folders) {
+    test(`Should answer once for the files of a folder under ${f.name}, or leave them to be asked one by one`, () => {
+      const resolver = ConfigResolver.discovering({ cwd: root });
+      const dir = path.join(root, f.dir);
+      assert.deepEqual(resolver.sameForFolder(dir), f.same);
+      // Where the folder's answer is given, it is what each of its files would get.
+      if (f.same !== undefined) {
+        assert.equal(resolver.sameForFolder(dir), resolver.rulesFor(path.join(dir, 'x.ts')));
+        assert.equal(resolver.ignoredBy(path.join(dir, 'x.ts')), undefined);
+      }
     });
   }
 });

@@ -121,6 +121,24 @@ export class ConfigResolver {
   }
 
   /**
+   * The settings of every file directly inside `dir` when the configs cannot tell them apart: the governing config
+   * has no overrides, and no config from `dir` up has an `ignore` glob. Undefined when each path must be asked about
+   * with {@link rulesFor} and {@link ignoredBy}. A walk asks this once per folder instead of twice per file.
+   */
+  sameForFolder(dir: string): Readonly<Partial<Record<RuleId, SeverityLevel>>> | undefined {
+    const governing = this.forDir(dir);
+    for (let loaded = governing; loaded !== undefined; ) {
+      if (loaded.config.ignore.length > 0) return undefined;
+      const parent = path.dirname(loaded.dir);
+      const above = parent === loaded.dir ? undefined : this.forDir(parent);
+      loaded = above === loaded ? undefined : above;
+    }
+    if (governing === undefined) return NO_RULES;
+    if (governing.config.overrides.length > 0) return undefined;
+    return (governing.sharedRules ??= Object.freeze(rulesForPath(governing.config, '')));
+  }
+
+  /**
    * The config file whose `ignore` globs exclude `absPath` (a file or a folder), if one does. Every config from the
    * path's folder up to the stop folder is asked, each with the path relative to its own folder.
    */

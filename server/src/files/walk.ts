@@ -47,6 +47,8 @@ interface Folder {
   entries: Dirent[];
   next: number;
   ignores: GitignoreStack;
+  /** The settings of every file and folder in it when no config tells them apart (nothing ignored); else undefined. */
+  same: FileJob['rules'] | undefined;
 }
 
 /** Folders that are never entered: version-control data and installed packages. */
@@ -124,6 +126,7 @@ export class FileWalker {
         entries,
         next: 0,
         ignores,
+        same: this.configs.sameForFolder(dir),
       });
       return undefined;
     };
@@ -139,7 +142,7 @@ export class FileWalker {
       const absPath = folder.dir + entry.name;
       if (entry.isDirectory()) {
         if (SKIPPED_FOLDERS.has(entry.name) || folder.ignores.ignores(absPath, true)) continue;
-        if (this.configs.ignoredBy(absPath) !== undefined) continue;
+        if (folder.same === undefined && this.configs.ignoredBy(absPath) !== undefined) continue;
         const failed = enter(absPath, folder.realDir + entry.name, folder.ignores, folder);
         if (failed !== undefined) yield failed;
       } else if (entry.isFile() || entry.isSymbolicLink()) {
@@ -167,15 +170,16 @@ export class FileWalker {
         return this.note(absPath, 'unreadable', `could not read the file: ${describeFsError(error)}`);
       }
     }
-    if (this.configs.ignoredBy(absPath) !== undefined) return undefined;
+    // A folder whose files the configs do not tell apart was asked once, for all of them.
+    if (folder.same === undefined && this.configs.ignoredBy(absPath) !== undefined) return undefined;
     // The folder's shown and root-relative paths, worked out once for all its files.
-    return this.job(absPath, folder.relative + entry.name, key, folder.shown === undefined ? undefined : folder.shown + entry.name);
+    return this.job(absPath, folder.relative + entry.name, key, folder.shown === undefined ? undefined : folder.shown + entry.name, folder.same);
   }
 
-  private job(absPath: string, fileName: string, key: string, displayPath = this.display(absPath)): WalkItem | undefined {
+  private job(absPath: string, fileName: string, key: string, displayPath = this.display(absPath), same?: FileJob['rules']): WalkItem | undefined {
     if (this.seen.has(key)) return undefined;
     this.seen.add(key);
-    const rules = this.configs.rulesFor(absPath);
+    const rules = same ?? this.configs.rulesFor(absPath);
     return { kind: 'file', job: { absPath, displayPath, fileName, rules } };
   }
 
