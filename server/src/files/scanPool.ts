@@ -40,8 +40,12 @@ const MAX_BATCH = 64;
 /** Items walked between two turns of the event loop, where the workers' answers are read. */
 const YIELD_EVERY = 32;
 
-/** Files listed but not yet delivered, at most; bounds the queue and the results held back behind a slow file. */
-const MAX_AHEAD = 1024;
+/**
+ * Files listed but not yet delivered, at most; bounds the queue and the results held back behind a slow batch. At
+ * 1,024, this thread sat idle for up to a few hundred milliseconds on the benchmark corpus, behind a worker batch of
+ * large bundles or the worker's first, cold batch; a held-back result without findings is a few hundred bytes.
+ */
+const MAX_AHEAD = 4096;
 
 /** A walk's items: listed synchronously (the CLI's walk) or one promise at a time (a list built with pauses). */
 export type WalkItems = Iterable<WalkItem> | AsyncIterable<WalkItem>;
