@@ -1,5 +1,5 @@
 /**
- * How a scanning thread reads a file: its size first, then the file in one read into a reused buffer that grows, each
+ * How a scanning thread reads a file: in one read when it fits the reused buffer, else its size first, then the file in one read into the buffer grown, each
  * file's bytes whole whatever was read before it; a file that is not a regular one, or has gone, gets its note. Rules turned off skip their checks without changing what the other rules find.
  */
 import * as assert from 'node:assert/strict';
@@ -68,6 +68,31 @@ suite('Reading files into the scratch buffer', () => {
       if (read.kind === 'bytes') assert.ok(read.bytes.equals(content), label);
       if (read.kind === 'skipped') assert.match(read.reason, /is over the .* limit/, label);
     }
+  }
+
+  // A fresh buffer holds 64 KiB: files around that size, and limits around it, take the one-read path or leave it.
+  const FRESH = 64 * 1024;
+  const fresh: { size: number; maxBytes: number; outcome: 'bytes' | 'skipped' }[] = [
+    { size: 0, maxBytes: MAX, outcome: 'bytes' },
+    { size: FRESH - 1, maxBytes: MAX, outcome: 'bytes' },
+    { size: FRESH, maxBytes: MAX, outcome: 'bytes' },
+    { size: FRESH + 1, maxBytes: MAX, outcome: 'bytes' },
+    { size: FRESH - 1, maxBytes: FRESH - 1, outcome: 'bytes' },
+    { size: FRESH, maxBytes: FRESH - 1, outcome: 'skipped' },
+    { size: 10, maxBytes: 9, outcome: 'skipped' },
+    { size: 10, maxBytes: 10, outcome: 'bytes' },
+    { size: 10, maxBytes: 0, outcome: 'skipped' },
+  ];
+  for (const c of fresh) {
+    test(`Should read ${c.size} bytes with a ${c.maxBytes}-byte limit into a fresh buffer exactly as without it`, () => {
+      const file = path.join(dir, `fresh-${c.size}-${c.maxBytes}.txt`);
+      const content = bytes(c.size, 0x62);
+      fs.writeFileSync(file, content);
+      const read = readSourceBytes(file, c.maxBytes, undefined, new ReadScratch());
+      assert.equal(read.kind, c.outcome);
+      assert.deepEqual(read, readSourceBytes(file, c.maxBytes));
+      if (read.kind === 'bytes') assert.ok(read.bytes.equals(content));
+    });
   }
 
   test('Should note a folder or a FIFO put where a file was, and a file that has gone', function () {

@@ -189,7 +189,7 @@ suite('File pool batches', () => {
 
   // More notes than the walk may run ahead of delivery, behind a batch that is not full: it must still be sent.
   for (const [files, notesAfter] of [
-    [3, 1500],
+    [3, 5000],
     [400, 0],
     [40, 30],
   ] as const) {

@@ -106,7 +106,7 @@ async function scanAll(
   };
   try {
     const workerScript = path.join(__dirname, 'scanWorker.js');
-    const finished = await scanFiles(walker.walk(roots), { jobs, limits, workerScript, signal, scanHere: true }, onResult);
+    const finished = await scanFiles(walker.items(roots), { jobs, limits, workerScript, signal, scanHere: true }, onResult);
     return finished ? results : undefined;
   } finally {
     output.clearProgress();

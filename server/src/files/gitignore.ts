@@ -2,7 +2,7 @@
  * `.gitignore` semantics for the walker: each file's patterns apply to its own folder and below, and a deeper
  * file's opinion (ignore or `!` re-include) wins over a shallower one's, as in git.
  */
-import { promises as fs } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
@@ -23,25 +23,25 @@ export class GitignoreStack {
   /**
    * The stack a scan root inherits: the `.gitignore` files of its ancestors up to the enclosing git repository's
    * top, shallowest first (none when the root is not inside a repository). The root's own file is added by the
-   * walk, like any folder's.
+   * walk, like any folder's. Synchronous, as the walk is.
    */
-  static async aboveRoot(root: string): Promise<GitignoreStack> {
-    const top = await repositoryTop(root);
+  static aboveRoot(root: string): GitignoreStack {
+    const top = repositoryTop(root);
     const chain: string[] = [];
     for (let dir = root; top !== undefined && dir !== top; ) {
       dir = path.dirname(dir);
       chain.unshift(dir);
     }
     let stack = GitignoreStack.empty();
-    for (const dir of chain) stack = await stack.withFolder(dir);
+    for (const dir of chain) stack = stack.withFolder(dir);
     return stack;
   }
 
   /** This stack plus `dir/.gitignore` when that file exists and can be read. */
-  async withFolder(dir: string): Promise<GitignoreStack> {
+  withFolder(dir: string): GitignoreStack {
     let text: string;
     try {
-      text = await fs.readFile(path.join(dir, '.gitignore'), 'utf8');
+      text = readFileSync(path.join(dir, '.gitignore'), 'utf8');
     } catch {
       return this;
     }
@@ -80,10 +80,10 @@ function isOutside(relative: string): boolean {
 }
 
 /** The nearest folder at or above `dir` that holds a `.git` entry (folder or worktree file). */
-async function repositoryTop(dir: string): Promise<string | undefined> {
+function repositoryTop(dir: string): string | undefined {
   for (let current = dir; ; current = path.dirname(current)) {
     try {
-      await fs.lstat(path.join(current, '.git'));
+      lstatSync(path.join(current, '.git'));
       return current;
     } catch {
       // not here; keep climbing

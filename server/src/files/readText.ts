@@ -47,13 +47,17 @@ export function readSourceFile(path: string, maxBytes: number, limitName?: SizeL
 /**
  * Reads `path` as bytes unless it is larger than `maxBytes`. Never throws for I/O problems. Synchronous on
  * purpose: it runs on scanning threads, where a file read in a few system calls beats five promise round trips
- * through the I/O thread pool, and the size is checked before anything is read.
+ * through the I/O thread pool. With a `scratch` buffer, a file of up to {@link QUICK_READ_BYTES} is read in one
+ * call (open, read, close); of any other, no more than that is read before its size is checked.
  */
 export function readSourceBytes(path: string, maxBytes: number, limitName?: SizeLimitName, scratch?: ReadScratch): ReadBytesOutcome {
   let fd: number | undefined;
   try {
     fd = fs.openSync(path, OPEN_FLAGS);
-    // The size first: a file over the limit is skipped without a byte of it read.
+    // Most files fit the scratch buffer as it already is: one read, and no call to ask their size.
+    const quick = scratch?.readIfSmall(fd, maxBytes);
+    if (quick !== undefined) return { kind: 'bytes', bytes: quick };
+    // The size first: a file over the limit is skipped without reading more of it.
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return { kind: 'skipped', reason: 'not a regular file' };
     if (stat.size > maxBytes) return { kind: 'skipped', reason: tooLarge(stat.size, maxBytes, limitName) };
@@ -70,6 +74,12 @@ export function readSourceBytes(path: string, maxBytes: number, limitName?: Size
   }
 }
 
+/**
+ * The most a scanning thread reads of a file before it knows the file's size: a file this small or smaller is read
+ * in one call; of a larger one, over the size limit or not, no more than this is read before its size is asked.
+ */
+export const QUICK_READ_BYTES = 64 * 1024;
+
 /** The scratch buffer grows to hold the largest file read so far, up to this size; larger files get their own. */
 export const SCRATCH_BYTES = 16 * 1024 * 1024;
 
@@ -79,6 +89,25 @@ export const SCRATCH_BYTES = 16 * 1024 * 1024;
  */
 export class ReadScratch {
   private buffer = Buffer.allocUnsafe(64 * 1024);
+
+  /**
+   * Reads the file open on `fd` from its start, without moving its offset, when it fits this buffer as it is, within
+   * `maxBytes` and {@link QUICK_READ_BYTES}: undefined when it may not (the read came back full), when it read
+   * nothing (an empty file, or not a file at all) or failed (a FIFO cannot be read at an offset). Such a file is
+   * then read the sized way, as if this had not been tried. The walk listed a regular file here; a short read
+   * means its end.
+   */
+  readIfSmall(fd: number, maxBytes: number): Buffer | undefined {
+    // Capped, so that no more than this is ever read of a file over the limit before its size is known.
+    const wanted = Math.min(this.buffer.length, maxBytes + 1, QUICK_READ_BYTES);
+    let read: number;
+    try {
+      read = fs.readSync(fd, this.buffer, 0, wanted, 0);
+    } catch {
+      return undefined;
+    }
+    return read > 0 && read < wanted ? this.buffer.subarray(0, read) : undefined;
+  }
 
   /**
    * Reads a file of `size` bytes (as its stat said) from `fd`, asking for one byte more so that a file that grew

@@ -64,9 +64,17 @@ export function scanFile(job: FileJob, limits: ScanLimits): FileResult {
 
 const scratch = new ReadScratch();
 
+/** {@link offChecks} per settings object: the files of a folder share theirs, so this is worked out once for them. */
+const offByRules = new WeakMap<FileJob['rules'], ReadonlySet<CheckId>>();
+
 /** The checks whose every rule is `off`: running them could report nothing. */
 function offChecks(rules: FileJob['rules']): ReadonlySet<CheckId> {
-  return new Set(CHECKS.filter((check) => check.rules.every((rule) => rules[rule] === 'off')).map((check) => check.id));
+  let off = offByRules.get(rules);
+  if (off === undefined) {
+    off = new Set(CHECKS.filter((check) => check.rules.every((rule) => rules[rule] === 'off')).map((check) => check.id));
+    offByRules.set(rules, off);
+  }
+  return off;
 }
 
 function withoutChecks(checks: ReadonlySet<CheckId>, off: ReadonlySet<CheckId>): ReadonlySet<CheckId> {

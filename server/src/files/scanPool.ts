@@ -40,14 +40,21 @@ const MAX_BATCH = 64;
 /** Items walked between two turns of the event loop, where the workers' answers are read. */
 const YIELD_EVERY = 32;
 
-/** Files listed but not yet delivered, at most; bounds the queue and the results held back behind a slow file. */
-const MAX_AHEAD = 1024;
+/**
+ * Files listed but not yet delivered, at most; bounds the queue and the results held back behind a slow batch. At
+ * 1,024, this thread sat idle for up to a few hundred milliseconds on the benchmark corpus, behind a worker batch of
+ * large bundles or the worker's first, cold batch; a held-back result without findings is a few hundred bytes.
+ */
+const MAX_AHEAD = 4096;
+
+/** A walk's items: listed synchronously (the CLI's walk) or one promise at a time (a list built with pauses). */
+export type WalkItems = Iterable<WalkItem> | AsyncIterable<WalkItem>;
 
 /**
  * Scans every file the walk yields, calling `onResult` once per item in walk order (notes included). Resolves
  * with true when every item was delivered, false when the signal stopped the scan. Rejects with the walk's error.
  */
-export async function scanFiles(items: AsyncIterable<WalkItem>, options: ScanRunOptions, onResult: (result: FileResult) => void): Promise<boolean> {
+export async function scanFiles(items: WalkItems, options: ScanRunOptions, onResult: (result: FileResult) => void): Promise<boolean> {
   if (options.jobs <= 1) return scanHere(items, options, onResult);
   const pool = new WorkerPool(options, onResult);
   try {
@@ -58,16 +65,40 @@ export async function scanFiles(items: AsyncIterable<WalkItem>, options: ScanRun
 }
 
 /** The single-threaded scan: each file read and scanned in turn, the walk moving on between files. */
-async function scanHere(items: AsyncIterable<WalkItem>, options: ScanRunOptions, onResult: (result: FileResult) => void): Promise<boolean> {
+async function scanHere(items: WalkItems, options: ScanRunOptions, onResult: (result: FileResult) => void): Promise<boolean> {
   const { limits, signal } = options;
   let count = 0;
-  for await (const item of items) {
+  const walked = await eachItem(items, (item) => {
     if (signal?.aborted) return false;
     onResult(item.kind === 'file' ? scanFile(item.job, limits) : noteResult(item));
     // Reading, listing and scanning are all synchronous here: let a Ctrl-C or a cancellation in now and then.
-    if (++count % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+    return ++count % YIELD_EVERY === 0 ? turn() : true;
+  });
+  return walked && signal?.aborted !== true;
+}
+
+/**
+ * Calls `step` on each item in order until it answers false, and says whether every item was seen. Only the
+ * promises `step` returns are awaited: a synchronous walk then costs no promise per item.
+ */
+async function eachItem(items: WalkItems, step: (item: WalkItem) => boolean | Promise<boolean>): Promise<boolean> {
+  if (Symbol.iterator in items) {
+    for (const item of items) {
+      const next = step(item);
+      if (!(next === true || (next !== false && (await next)))) return false;
+    }
+  } else {
+    for await (const item of items) {
+      const next = step(item);
+      if (!(next === true || (next !== false && (await next)))) return false;
+    }
   }
-  return signal?.aborted !== true;
+  return true;
+}
+
+/** One turn of the event loop, where timers, signals and the workers' answers are handled; resolves true. */
+function turn(): Promise<true> {
+  return new Promise((resolve) => setImmediate(() => resolve(true)));
 }
 
 function noteResult(item: Extract<WalkItem, { kind: 'note' }>): FileResult {
@@ -99,12 +130,12 @@ class WorkerPool {
   }
 
   /** Feeds every item to the workers and waits for the last result; false when aborted. */
-  async run(items: AsyncIterable<WalkItem>): Promise<boolean> {
+  async run(items: WalkItems): Promise<boolean> {
     const { signal } = this.options;
     const abort = (): void => this.wake?.();
     signal?.addEventListener('abort', abort);
     try {
-      for await (const item of items) {
+      const walked = await eachItem(items, (item) => {
         if (signal?.aborted) return false;
         const id = this.nextId++;
         if (item.kind === 'note') this.ready.set(id, noteResult(item));
@@ -112,14 +143,11 @@ class WorkerPool {
         this.pump();
         this.flush();
         // The walk may run this far ahead of what has been delivered, which bounds the results held back.
-        while (this.nextId - this.nextOut > MAX_AHEAD && !signal?.aborted) {
-          // What is held back may wait on a batch not yet full: send it.
-          this.pump(true);
-          await this.nextEvent();
-        }
+        if (this.nextId - this.nextOut > MAX_AHEAD && !signal?.aborted) return this.catchUp();
         // A walk that never waits on I/O would keep the workers' answers, and the files they ask for, waiting.
-        if (this.nextId % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
-      }
+        return this.nextId % YIELD_EVERY === 0 ? turn() : true;
+      });
+      if (!walked) return false;
       this.walked = true;
       this.pump(true);
       while (this.nextOut < this.nextId && !signal?.aborted) await this.nextEvent();
@@ -127,6 +155,16 @@ class WorkerPool {
     } finally {
       signal?.removeEventListener('abort', abort);
     }
+  }
+
+  /** Waits until the walk is no more than {@link MAX_AHEAD} items ahead of delivery; resolves true. */
+  private async catchUp(): Promise<true> {
+    while (this.nextId - this.nextOut > MAX_AHEAD && !this.options.signal?.aborted) {
+      // What is held back may wait on a batch not yet full: send it.
+      this.pump(true);
+      await this.nextEvent();
+    }
+    return true;
   }
 
   /** Terminates every worker. */

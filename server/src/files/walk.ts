@@ -4,7 +4,7 @@
  * link loop cannot trap the walk). Each file becomes a {@link FileJob}: everything a worker needs to scan it, so
  * the walk and the per-file scan can run on different threads.
  */
-import { readdirSync, promises as fs, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import type { RuleId, SeverityLevel } from '../engine';
 import { CONFIG_FILE_NAME, ConfigResolver, relativeTo } from './configs';
@@ -47,6 +47,8 @@ interface Folder {
   entries: Dirent[];
   next: number;
   ignores: GitignoreStack;
+  /** The settings of every file and folder in it when no config tells them apart (nothing ignored); else undefined. */
+  same: FileJob['rules'] | undefined;
 }
 
 /** Folders that are never entered: version-control data and installed packages. */
@@ -62,21 +64,31 @@ export class FileWalker {
     private readonly configs: ConfigResolver,
   ) {}
 
-  /** Every file and note under the roots. Throws only for config failures, and only when the resolver throws them. */
+  /** Every file and note under the roots, as {@link items} lists them, for a caller that takes them one by one. */
   async *walk(roots: readonly ScanRoot[]): AsyncGenerator<WalkItem> {
-    const realPaths = await Promise.all(roots.map((root) => fs.realpath(root.absPath)));
+    yield* this.items(roots);
+  }
+
+  /**
+   * Every file and note under the roots. Throws only for config failures, and only when the resolver throws them.
+   * Synchronous: a listing, a `.gitignore` or a link takes microseconds to read, and a promise or two per item
+   * cost about 5% of a scan with every rule off. A caller that must stay responsive turns the event loop now and then.
+   */
+  *items(roots: readonly ScanRoot[]): Generator<WalkItem> {
+    // The native call, as the promise API makes: the same answer for every path form.
+    const realPaths = roots.map((root) => realpathSync.native(root.absPath));
     this.realRoots.push(...realPaths.filter((_, i) => roots[i].isDir));
     for (const [i, root] of roots.entries()) {
       if (root.isDir) {
-        yield* this.walkFolder(root.absPath, realPaths[i]!, root.absPath, await GitignoreStack.aboveRoot(root.absPath));
+        yield* this.walkFolder(root.absPath, realPaths[i]!, root.absPath, GitignoreStack.aboveRoot(root.absPath));
       } else {
-        yield* this.explicitFile(root.absPath, realPaths[i]);
+        yield* this.explicitFile(root.absPath, realPaths[i]!);
       }
     }
   }
 
   /** A file named on the command line: `.gitignore` does not apply (the user asked for it), config `ignore` does. */
-  private async *explicitFile(absPath: string, realPath: string): AsyncGenerator<WalkItem> {
+  private *explicitFile(absPath: string, realPath: string): Generator<WalkItem> {
     const ignoredBy = this.configs.ignoredBy(absPath);
     if (ignoredBy !== undefined) {
       yield this.note(absPath, 'skipped', `matches an \`ignore\` glob in ${ignoredBy}`);
@@ -90,20 +102,19 @@ export class FileWalker {
    * Walks one folder tree depth first, in name order. One loop over a stack of open folders, not one generator per
    * folder: an item then passes through one `yield`, not through one per folder level above it.
    */
-  private async *walkFolder(top: string, realTop: string, root: string, aboveRoot: GitignoreStack): AsyncGenerator<WalkItem> {
+  private *walkFolder(top: string, realTop: string, root: string, aboveRoot: GitignoreStack): Generator<WalkItem> {
     const stack: Folder[] = [];
     // A folder's shown and root-relative paths extend its parent's; only the top one needs path.relative.
-    const enter = async (dir: string, realDir: string, parentIgnores: GitignoreStack, parent?: Folder): Promise<WalkItem | undefined> => {
+    const enter = (dir: string, realDir: string, parentIgnores: GitignoreStack, parent?: Folder): WalkItem | undefined => {
       let entries: Dirent[];
       try {
-        // Synchronous: a listing takes microseconds, and a promise round trip per folder costs more than it saves.
         entries = readdirSync(dir, { withFileTypes: true });
       } catch (error) {
         return this.note(dir, 'unreadable', `could not list the folder: ${describeFsError(error)}`);
       }
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       this.configs.listed(dir, entries.some((e) => e.name === CONFIG_FILE_NAME));
-      const ignores = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? await parentIgnores.withFolder(dir) : parentIgnores;
+      const ignores = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? parentIgnores.withFolder(dir) : parentIgnores;
       const name = parent === undefined ? '' : dir.slice(parent.dir.length);
       const shown = parent === undefined ? this.display(dir) : '';
       const relative = parent === undefined ? relativeTo(root, dir) : '';
@@ -115,10 +126,11 @@ export class FileWalker {
         entries,
         next: 0,
         ignores,
+        same: this.configs.sameForFolder(dir),
       });
       return undefined;
     };
-    const unlisted = await enter(top, realTop, aboveRoot);
+    const unlisted = enter(top, realTop, aboveRoot);
     if (unlisted !== undefined) yield unlisted;
     while (stack.length > 0) {
       const folder = stack[stack.length - 1]!;
@@ -130,12 +142,12 @@ export class FileWalker {
       const absPath = folder.dir + entry.name;
       if (entry.isDirectory()) {
         if (SKIPPED_FOLDERS.has(entry.name) || folder.ignores.ignores(absPath, true)) continue;
-        if (this.configs.ignoredBy(absPath) !== undefined) continue;
-        const failed = await enter(absPath, folder.realDir + entry.name, folder.ignores, folder);
+        if (folder.same === undefined && this.configs.ignoredBy(absPath) !== undefined) continue;
+        const failed = enter(absPath, folder.realDir + entry.name, folder.ignores, folder);
         if (failed !== undefined) yield failed;
       } else if (entry.isFile() || entry.isSymbolicLink()) {
         if (folder.ignores.ignores(absPath, false)) continue;
-        const item = await this.folderFile(absPath, entry, folder);
+        const item = this.folderFile(absPath, entry, folder);
         if (item !== undefined) yield item;
       }
       // Sockets, FIFOs and devices are skipped: reading a FIFO would block the scan forever.
@@ -146,27 +158,28 @@ export class FileWalker {
    * A file met while walking. A symbolic link is followed only to a regular file outside the scan roots: a target
    * inside them is scanned (or ignored) where it lives, so findings are reported once, at the real file.
    */
-  private async folderFile(absPath: string, entry: Dirent, folder: Folder): Promise<WalkItem | undefined> {
+  private folderFile(absPath: string, entry: Dirent, folder: Folder): WalkItem | undefined {
     let key = folder.realDir + entry.name;
     if (entry.isSymbolicLink()) {
       try {
-        const target = await fs.stat(absPath);
+        const target = statSync(absPath);
         if (!target.isFile()) return undefined;
-        key = await fs.realpath(absPath);
+        key = realpathSync.native(absPath);
         if (this.realRoots.some((r) => isInside(r, key))) return undefined;
       } catch (error) {
         return this.note(absPath, 'unreadable', `could not read the file: ${describeFsError(error)}`);
       }
     }
-    if (this.configs.ignoredBy(absPath) !== undefined) return undefined;
+    // A folder whose files the configs do not tell apart was asked once, for all of them.
+    if (folder.same === undefined && this.configs.ignoredBy(absPath) !== undefined) return undefined;
     // The folder's shown and root-relative paths, worked out once for all its files.
-    return this.job(absPath, folder.relative + entry.name, key, folder.shown === undefined ? undefined : folder.shown + entry.name);
+    return this.job(absPath, folder.relative + entry.name, key, folder.shown === undefined ? undefined : folder.shown + entry.name, folder.same);
   }
 
-  private job(absPath: string, fileName: string, key: string, displayPath = this.display(absPath)): WalkItem | undefined {
+  private job(absPath: string, fileName: string, key: string, displayPath = this.display(absPath), same?: FileJob['rules']): WalkItem | undefined {
     if (this.seen.has(key)) return undefined;
     this.seen.add(key);
-    const rules = this.configs.rulesFor(absPath);
+    const rules = same ?? this.configs.rulesFor(absPath);
     return { kind: 'file', job: { absPath, displayPath, fileName, rules } };
   }
 
