@@ -50,18 +50,20 @@ export function candidateHitFinder(segments: readonly string[], types: readonly 
   if (segments.some((s) => s.length === 0 || s.includes('-')) || types.some((t) => t.length === 0 || t.endsWith('-')) || hitsInsideTypes(segments, types)) {
     return Object.assign((text: string, from: number, to: number) => regexHit(new RegExp(pattern.source, 'g'), text, from, to), { byHyphens: false });
   }
-  // Types by their last character, longest first: at one hyphen the longest type starts leftmost.
+  // Types by their last character, longest first: at one hyphen the longest type starts leftmost. Read at every
+  // hyphen, so they are tables indexed by character code rather than maps.
   const typesByLast = groupBy([...types].sort((a, b) => b.length - a.length), (t) => t.charCodeAt(t.length - 1));
   const segmentsByFirst = groupBy(segments, (s) => s.charCodeAt(0));
   const longestType = Math.max(0, ...types.map((t) => t.length));
   const find = (text: string, from: number, to: number): CandidateHit | undefined => {
     for (let h = text.indexOf('-', from); h >= 0 && h - longestType < to; h = text.indexOf('-', h + 1)) {
-      const ending = typesByLast.get(text.charCodeAt(h - 1));
+      // Past either end of the text `charCodeAt` is NaN, read as 0: no type ends or segment starts in front of the text.
+      const ending = typesByLast[text.charCodeAt(h - 1) | 0];
       if (ending !== undefined) {
         const hit = typeHitAt(text, h, ending, from);
         if (hit !== undefined) return hit.index < to ? hit : undefined;
       }
-      const starting = h < to ? segmentsByFirst.get(text.charCodeAt(h + 1)) : undefined;
+      const starting = h < to ? segmentsByFirst[text.charCodeAt(h + 1) | 0] : undefined;
       if (starting === undefined) continue;
       for (const segment of starting) {
         const after = h + 1 + segment.length;
@@ -110,9 +112,10 @@ function regexHit(re: RegExp, text: string, from: number, to: number): Candidate
   return m[1] !== undefined ? { index: m.index, environment: m[1], end } : { index: m.index, type: m[2]!, word: m[3]!, end };
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
-  const groups = new Map<number, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+/** `items` grouped by a UTF-16 code, as a table indexed by that code: `groupBy(…)[c]` is undefined for no item. */
+function groupBy<T>(items: readonly T[], key: (item: T) => number): (readonly T[] | undefined)[] {
+  const groups: (T[] | undefined)[] = new Array<T[] | undefined>(0x10000).fill(undefined);
+  for (const item of items) (groups[key(item)] ??= []).push(item);
   return groups;
 }
 

@@ -3,6 +3,7 @@
  * Kubernetes and Helm `env:` lists (`- name: PLAID_SECRET` then `value: "…"`), ECS and CloudFormation objects
  * (`{ "name": "PLAID_SECRET", "value": "…" }`), Terraform blocks (`name = "PLAID_ENV"` then `value = "…"`).
  */
+import { isSpace } from './textSpans';
 
 /** An optional quote, possibly escaped inside a string literal (`\"`). */
 const Q = String.raw`(?:\\?["'])?`;
@@ -78,9 +79,19 @@ function nameAfter(text: string, valueStart: number): string | undefined {
   return undefined;
 }
 
-/** True when the word `value` (any case) ends within a few quotes, blanks, `:` or `=` before `at`. */
-function followsValueKey(text: string, at: number): boolean {
+/** True when the word `value` (any case) ends within a few quotes, blanks, `:` or `=` before `at`: a pair's value may start there. */
+export function followsValueKey(text: string, at: number): boolean {
+  // Read code by code: this runs for every token-like value, and most are no pair's value.
   let i = at - 1;
-  for (let skipped = 0; i >= 0 && skipped < 8 && /["'\\\s:=]/.test(text[i]!); i--) skipped++;
-  return i >= 4 && text.slice(i - 4, i + 1).toLowerCase() === 'value';
+  for (let skipped = 0; i >= 0 && skipped < 8 && isBeforeValue(text.charCodeAt(i)); i--) skipped++;
+  if (i < 4) return false;
+  for (let k = 0; k < 5; k++) if ((text.charCodeAt(i - 4 + k) | 0x20) !== VALUE_WORD.charCodeAt(k)) return false;
+  return true;
+}
+
+const VALUE_WORD = 'value';
+
+/** `["'\\\s:=]`: what may stand between the key `value` and its value; `\s` as regular expressions read it. */
+export function isBeforeValue(c: number): boolean {
+  return c === 34 || c === 39 || c === 92 || c === 58 || c === 61 || isSpace(c);
 }

@@ -3,7 +3,8 @@
  * ECS and CloudFormation objects, Terraform blocks), and never leaks from one item or object to the next.
  */
 import * as assert from 'assert';
-import { pairedName } from '../../../server/src/engine/namedValues';
+import { followsValueKey, isBeforeValue, pairedName } from '../../../server/src/engine/namedValues';
+import { replayHint, testRandom } from '../../seed';
 import { assertRow, CLIENT_ID, SECRET, UUID, type Row } from './helpers';
 
 const RULES = ['hardcoded-secret', 'hardcoded-client-id', 'development-environment', 'malformed-token'] as const;
@@ -183,4 +184,57 @@ suite('pairedName', () => {
       assert.strictEqual(pairedName(text, text.lastIndexOf(value)), name);
     });
   }
+});
+
+/** The definition `followsValueKey` reads code by code: up to 8 of `["'\\\s:=]` back, then `value` in any case. */
+function followsValueKeyByRegExp(text: string, at: number): boolean {
+  let i = at - 1;
+  for (let skipped = 0; i >= 0 && skipped < 8 && /["'\\\s:=]/.test(text[i]!); i--) skipped++;
+  return i >= 4 && text.slice(i - 4, i + 1).toLowerCase() === 'value';
+}
+
+suite('followsValueKey: the code-by-code read equals the expression', () => {
+  test('every UTF-16 code is between a key and its value exactly when the expression says so', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      assert.strictEqual(isBeforeValue(c), /["'\\\s:=]/.test(String.fromCharCode(c)), `code ${c.toString(16)}`);
+    }
+  });
+
+  const cases: [text: string, at: number, expected: boolean][] = [
+    ['value: x', 7, true],
+    ['VALUE= x', 7, true],
+    ['"Value": "x', 10, true],
+    ['value\\"x', 7, true],
+    ['value' + ' '.repeat(8) + 'x', 13, true],
+    ['value' + ' '.repeat(9) + 'x', 14, false],
+    ['value\u00a0\u3000x', 7, true],
+    ['value\u200bx', 6, false],
+    ['valux: x', 7, false],
+    ['alue: x', 6, false],
+    ['value', 5, true],
+    ['value', 4, false],
+    ['', 0, false],
+    ['va\u212Aue: x', 7, false],
+    ['v\u0130lue: x', 7, false],
+    ['@ALUE: x', 7, false],
+    ['`value: x', 8, true],
+  ];
+  for (const [text, at, expected] of cases) {
+    test(`${JSON.stringify(text)} at ${at}: ${expected}`, () => {
+      assert.strictEqual(followsValueKey(text, at), expected);
+      assert.strictEqual(followsValueKeyByRegExp(text, at), expected, 'the expression agrees');
+    });
+  }
+
+  test('seeded texts of keys, quotes, blanks and look-alike letters', () => {
+    const random = testRandom('followsValueKey');
+    const pieces = ['value', 'VALUE', 'Value', 'valu', 'alue', 'vAlUe', ' ', '  ', '\t', '\n', '"', "'", '\\', ':', '=', '\u00a0', '\u212a', 'V', '@', 'x', '-'];
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      for (let k = random.int(8); k >= 0; k--) text += random.pick(pieces);
+      for (let at = 0; at <= text.length; at++) {
+        assert.strictEqual(followsValueKey(text, at), followsValueKeyByRegExp(text, at), `${JSON.stringify(text)} at ${at}; replay with ${replayHint()}`);
+      }
+    }
+  });
 });
