@@ -56,8 +56,14 @@ function nameBefore(text: string, keyAt: number): string | undefined {
       if (c === 10 && text.charCodeAt(i - 1) === 13) i--;
     }
   }
+  return lastName(text.slice(start, keyAt));
+}
+
+/** Group 1 of the last match of {@link NAME_KEY} in `text`, without `matchAll`'s copy of the expression and iterator. */
+function lastName(text: string): string | undefined {
   let last: string | undefined;
-  for (const m of text.slice(start, keyAt).matchAll(NAME_KEY)) last = m[1];
+  NAME_KEY.lastIndex = 0;
+  for (let m = NAME_KEY.exec(text); m !== null; m = NAME_KEY.exec(text)) last = m[1];
   return last;
 }
 
@@ -75,8 +81,10 @@ function nameAfter(text: string, valueStart: number): string | undefined {
   if (close < 0 || ahead[close] !== '}') return undefined;
   const inside = ahead.slice(0, close);
   if (inside.split(/\r\n|\r|\n/).length > MAX_LINES_BETWEEN + 1) return undefined;
-  for (const m of inside.matchAll(NAME_KEY)) return m[1];
-  return undefined;
+  NAME_KEY.lastIndex = 0;
+  const first = NAME_KEY.exec(inside);
+  NAME_KEY.lastIndex = 0;
+  return first?.[1];
 }
 
 /** True when the word `value` (any case) ends within a few quotes, blanks, `:` or `=` before `at`: a pair's value may start there. */

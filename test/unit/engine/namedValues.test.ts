@@ -178,6 +178,13 @@ suite('pairedName', () => {
     ['- name: A\n- value: x', 'x', undefined],
     ['name: A\nother: x', 'x', undefined],
     ['{"name":"A"},{"value":"x"}', 'x', undefined],
+    ['- name: A\n  name: B\n  value: x', 'x', 'B'],
+    ['{"name":"A", "name":"B", "value":"x"}', 'x', 'B'],
+    ['{"value":"x","name":"A","name":"B"}', 'x', 'A'],
+    ['{"value":"x","label":"A"}', 'x', undefined],
+    ['- name: A\n  value: x\n- name: B\n  value: y', 'y', 'B'],
+    ['xname: A\n  value: x', 'x', undefined],
+    ['Name: A\n  VALUE: x', 'x', 'A'],
   ];
   for (const [text, value, name] of cases) {
     test(`Should read ${String(name)} for ${JSON.stringify(text)}`, () => {
