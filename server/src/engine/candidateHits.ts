@@ -51,19 +51,23 @@ export function candidateHitFinder(segments: readonly string[], types: readonly 
     return Object.assign((text: string, from: number, to: number) => regexHit(new RegExp(pattern.source, 'g'), text, from, to), { byHyphens: false });
   }
   // Types by their last character, longest first: at one hyphen the longest type starts leftmost. Read at every
-  // hyphen, so they are tables indexed by character code rather than maps.
+  // hyphen, so ASCII codes index a table; only other codes ask a map.
   const typesByLast = groupBy([...types].sort((a, b) => b.length - a.length), (t) => t.charCodeAt(t.length - 1));
   const segmentsByFirst = groupBy(segments, (s) => s.charCodeAt(0));
+  const { ascii: typesAscii, other: typesOther } = typesByLast;
+  const { ascii: segmentsAscii, other: segmentsOther } = segmentsByFirst;
   const longestType = Math.max(0, ...types.map((t) => t.length));
   const find = (text: string, from: number, to: number): CandidateHit | undefined => {
     for (let h = text.indexOf('-', from); h >= 0 && h - longestType < to; h = text.indexOf('-', h + 1)) {
-      // Past either end of the text `charCodeAt` is NaN, read as 0: no type ends or segment starts in front of the text.
-      const ending = typesByLast[text.charCodeAt(h - 1) | 0];
+      // Past either end of the text `charCodeAt` is NaN, which no map holds.
+      const before = text.charCodeAt(h - 1);
+      const ending = before < ASCII ? typesAscii[before] : typesOther.get(before);
       if (ending !== undefined) {
         const hit = typeHitAt(text, h, ending, from);
         if (hit !== undefined) return hit.index < to ? hit : undefined;
       }
-      const starting = h < to ? segmentsByFirst[text.charCodeAt(h + 1) | 0] : undefined;
+      const next = text.charCodeAt(h + 1);
+      const starting = h >= to ? undefined : next < ASCII ? segmentsAscii[next] : segmentsOther.get(next);
       if (starting === undefined) continue;
       for (const segment of starting) {
         const after = h + 1 + segment.length;
@@ -112,11 +116,18 @@ function regexHit(re: RegExp, text: string, from: number, to: number): Candidate
   return m[1] !== undefined ? { index: m.index, environment: m[1], end } : { index: m.index, type: m[2]!, word: m[3]!, end };
 }
 
-/** `items` grouped by a UTF-16 code, as a table indexed by that code: `groupBy(…)[c]` is undefined for no item. */
-function groupBy<T>(items: readonly T[], key: (item: T) => number): (readonly T[] | undefined)[] {
-  const groups: (T[] | undefined)[] = new Array<T[] | undefined>(0x10000).fill(undefined);
-  for (const item of items) (groups[key(item)] ??= []).push(item);
-  return groups;
+const ASCII = 128;
+
+/** `items` grouped by a UTF-16 code: a table indexed by the ASCII codes, a map for the others. */
+function groupBy<T>(items: readonly T[], key: (item: T) => number): { ascii: (readonly T[] | undefined)[]; other: Map<number, readonly T[]> } {
+  const ascii: (T[] | undefined)[] = new Array<T[] | undefined>(ASCII).fill(undefined);
+  const other = new Map<number, T[]>();
+  for (const item of items) {
+    const code = key(item);
+    if (code < ASCII) (ascii[code] ??= []).push(item);
+    else other.set(code, [...(other.get(code) ?? []), item]);
+  }
+  return { ascii, other };
 }
 
 function isLetter(c: number): boolean {
