@@ -39,7 +39,10 @@ suite('windows: each windowed pattern finds what it finds in the whole text (see
 suite('windows: patterns that share a reach share its windows (seeded)', () => {
   // The setting patterns run one after the other on one list of windows, as the rule runs them.
   const byReach = new Map<string, (typeof WINDOWED_PATTERNS)[number][]>();
-  for (const p of WINDOWED_PATTERNS) byReach.set(`${p.words.source}/${p.reach.before}/${p.reach.after}`, [...(byReach.get(`${p.words.source}/${p.reach.before}/${p.reach.after}`) ?? []), p]);
+  for (const p of WINDOWED_PATTERNS) {
+    const key = `${p.words.source}/${p.reach.before}/${p.reach.after}`;
+    byReach.set(key, [...(byReach.get(key) ?? []), p]);
+  }
   for (const [key, patterns] of byReach) {
     test(`${patterns.map((p) => p.name).join(', ')} (${key})`, () => {
       fc.assert(
