@@ -24,6 +24,12 @@ suite('Name/value pairs: flagged', () => {
       expect: [{ rule: 'hardcoded-client-id', severity: 'warning', flagged: CLIENT_ID }],
     },
     {
+      name: 'a setting name in mixed case is the only mention of Plaid',
+      file: 'deploy/values.yaml',
+      text: `env:\n  - name: NODE_ENV\n    value: development\n  - name: Plaid_Environment\n    value: development\n`,
+      expect: [{ rule: 'development-environment', severity: 'error', flagged: 'development', message: ['`Plaid_Environment`'] }],
+    },
+    {
       name: 'PLAID_ENV set to development in a Kubernetes env list',
       file: 'k8s/worker.yml',
       text: `        - name: PLAID_ENV\n          value: development\n`,
@@ -162,6 +168,18 @@ suite('Name/value pairs: silent', () => {
       name: 'a Sandbox value for PLAID_ENV',
       file: 'k8s/api.yaml',
       text: `- name: PLAID_ENV\n  value: sandbox\n- name: PLAID_ACCESS_TOKEN\n  value: access-sandbox-${UUID}\n`,
+      expect: [],
+    },
+    {
+      name: 'NODE_ENV set to development in a file that never says Plaid',
+      file: 'k8s/web.yaml',
+      text: `env:\n  - name: NODE_ENV\n    value: development\n  - name: LOG_LEVEL\n    value: debug\n`,
+      expect: [],
+    },
+    {
+      name: 'NODE_ENV set to development beside Plaid settings',
+      file: 'k8s/api.yaml',
+      text: `env:\n  - name: PLAID_CLIENT_ID\n    valueFrom: {}\n  - name: NODE_ENV\n    value: development\n`,
       expect: [],
     },
   ];

@@ -251,7 +251,9 @@ export function checkDevelopment(ctx: ScanContext): void {
     const range = { start: valueAt, end: valueAt + m[2]!.length };
     report(range, `The ${option.sdk} option \`${m[1]}\` = \`${m[2]}\`${replacedIn(option)}`, range, m[2]!);
   }
-  for (const m of matchAllInWindows(ctx.text, PAIRED_VALUE, settingWindows)) {
+  // A setting's name says Plaid (`PLAID_ENV`): in a file that never does, no pair's name is one, and no name is read.
+  const pairs = matchAllInWindows(ctx.text, PAIRED_VALUE, settingWindows);
+  for (const m of pairs.length > 0 && ctx.mentionsPlaid() ? pairs : []) {
     const valueAt = m.index + m[0].length - m[1]!.length;
     const name = pairedName(ctx.text, valueAt);
     if (name === undefined || !ENV_SETTING_NAME.test(name)) continue;
