@@ -91,6 +91,8 @@ export interface ApiIndex {
    * `client.PlaidApi.TransactionsSync`.
    */
   bySdkName(name: string): ApiEndpoint | undefined;
+  /** The lengths of the shortest and longest plain identifier `bySdkName` knows: any other length names nothing. */
+  readonly sdkNameLengths: { readonly shortest: number; readonly longest: number };
   /** A path, an operationId or an SDK name, whichever matches. */
   find(query: string): ApiEndpoint | undefined;
   /** How each SDK spells the endpoint, leaving out what the SDKs do not have. */
@@ -120,6 +122,11 @@ export function createApiIndex(data: ApiData, notes: ApiNotes): ApiIndex {
     for (const key of sdkLookupKeys(e.operationId, request)) if (!bySdk.has(key)) bySdk.set(key, e);
   }
   const tokenCache = new Map<string, TokenEndpoints>();
+  const sdkNames = [...bySdk.keys()].filter((key) => PLAIN_IDENTIFIER.test(key));
+  const sdkNameLengths = {
+    shortest: Math.min(...sdkNames.map((key) => key.length)),
+    longest: Math.max(...sdkNames.map((key) => key.length)),
+  };
 
   const index: ApiIndex = {
     data,
@@ -128,6 +135,7 @@ export function createApiIndex(data: ApiData, notes: ApiNotes): ApiIndex {
     byOperationId: (id) => byOperationId.get(id),
     // Most names asked about are plain identifiers (every `.name(` of a file), which have no qualifier to strip.
     bySdkName: (name) => bySdk.get(PLAIN_IDENTIFIER.test(name) ? name : stripSdkQualifiers(name)),
+    sdkNameLengths,
     find(query) {
       const q = query.trim();
       if (q.startsWith('/') || /^https?:\/\//.test(q)) return index.byPath(q);

@@ -47,7 +47,8 @@ export function findApiReferences(
     const ref = pathReference(text, api, m.index, m[0]);
     if (ref !== undefined) refs.push(ref);
   });
-  for (const call of methodCallsIn(text, from, to)) {
+  // A method call's name is a plain identifier: one of a length no SDK name has is not even cut out of the text.
+  for (const call of methodCallsIn(text, from, to, api.sdkNameLengths)) {
     const ref = methodReference(text, api, language, call.name, call.start, call.open);
     if (ref !== undefined) refs.push(ref);
   }
@@ -68,13 +69,22 @@ export interface MethodCall {
 }
 
 const DOT = 46;
+/** A range of name lengths, from `shortest` to `longest` characters. */
+export interface NameLengths {
+  readonly shortest: number;
+  readonly longest: number;
+}
+
+/** Names of any length. */
+const ANY_LENGTH: NameLengths = { shortest: 1, longest: Infinity };
 
 /**
  * The method calls `.name(` whose `.` lies at or after `from - 1` and before `to` and whose name starts at or after
  * `from`, as `\.\s*([A-Za-z_][A-Za-z0-9_]*)\s*\(` finds them: read back from each `(`, which costs far less than
- * trying every `.` of the text. A window looks at most {@link MATCH_SPAN} characters past `to`.
+ * trying every `.` of the text. A window looks at most {@link MATCH_SPAN} characters past `to`. With `lengths`, only
+ * the calls whose name is that long, e.g. `{ shortest: 7, longest: 60 }`.
  */
-export function methodCallsIn(text: string, from = 0, to = text.length): MethodCall[] {
+export function methodCallsIn(text: string, from = 0, to = text.length, lengths: NameLengths = ANY_LENGTH): MethodCall[] {
   const found: MethodCall[] = [];
   const limit = from === 0 && to >= text.length ? text.length : Math.min(text.length, to + MATCH_SPAN);
   for (let open = text.indexOf('(', from); open >= 0 && open < limit; open = text.indexOf('(', open + 1)) {
@@ -83,6 +93,7 @@ export function methodCallsIn(text: string, from = 0, to = text.length): MethodC
     let start = end;
     while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
     if (start === end || isDigit(text.charCodeAt(start)) || start < from) continue;
+    if (end - start < lengths.shortest || end - start > lengths.longest) continue;
     let dot = start;
     while (dot > 0 && isSpace(text.charCodeAt(dot - 1))) dot--;
     dot--;

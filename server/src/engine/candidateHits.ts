@@ -50,18 +50,24 @@ export function candidateHitFinder(segments: readonly string[], types: readonly 
   if (segments.some((s) => s.length === 0 || s.includes('-')) || types.some((t) => t.length === 0 || t.endsWith('-')) || hitsInsideTypes(segments, types)) {
     return Object.assign((text: string, from: number, to: number) => regexHit(new RegExp(pattern.source, 'g'), text, from, to), { byHyphens: false });
   }
-  // Types by their last character, longest first: at one hyphen the longest type starts leftmost.
+  // Types by their last character, longest first: at one hyphen the longest type starts leftmost. Read at every
+  // hyphen, so ASCII codes index a table; only other codes ask a map.
   const typesByLast = groupBy([...types].sort((a, b) => b.length - a.length), (t) => t.charCodeAt(t.length - 1));
   const segmentsByFirst = groupBy(segments, (s) => s.charCodeAt(0));
+  const { ascii: typesAscii, other: typesOther } = typesByLast;
+  const { ascii: segmentsAscii, other: segmentsOther } = segmentsByFirst;
   const longestType = Math.max(0, ...types.map((t) => t.length));
   const find = (text: string, from: number, to: number): CandidateHit | undefined => {
     for (let h = text.indexOf('-', from); h >= 0 && h - longestType < to; h = text.indexOf('-', h + 1)) {
-      const ending = typesByLast.get(text.charCodeAt(h - 1));
+      // Past either end of the text `charCodeAt` is NaN, which no map holds.
+      const before = text.charCodeAt(h - 1);
+      const ending = before < ASCII ? typesAscii[before] : typesOther.get(before);
       if (ending !== undefined) {
         const hit = typeHitAt(text, h, ending, from);
         if (hit !== undefined) return hit.index < to ? hit : undefined;
       }
-      const starting = h < to ? segmentsByFirst.get(text.charCodeAt(h + 1)) : undefined;
+      const next = text.charCodeAt(h + 1);
+      const starting = h >= to ? undefined : next < ASCII ? segmentsAscii[next] : segmentsOther.get(next);
       if (starting === undefined) continue;
       for (const segment of starting) {
         const after = h + 1 + segment.length;
@@ -110,10 +116,18 @@ function regexHit(re: RegExp, text: string, from: number, to: number): Candidate
   return m[1] !== undefined ? { index: m.index, environment: m[1], end } : { index: m.index, type: m[2]!, word: m[3]!, end };
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
-  const groups = new Map<number, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
+const ASCII = 128;
+
+/** `items` grouped by a UTF-16 code: a table indexed by the ASCII codes, a map for the others. */
+function groupBy<T>(items: readonly T[], key: (item: T) => number): { ascii: (readonly T[] | undefined)[]; other: Map<number, readonly T[]> } {
+  const ascii: (T[] | undefined)[] = new Array<T[] | undefined>(ASCII).fill(undefined);
+  const other = new Map<number, T[]>();
+  for (const item of items) {
+    const code = key(item);
+    if (code < ASCII) (ascii[code] ??= []).push(item);
+    else other.set(code, [...(other.get(code) ?? []), item]);
+  }
+  return { ascii, other };
 }
 
 function isLetter(c: number): boolean {

@@ -3,6 +3,7 @@
  * Kubernetes and Helm `env:` lists (`- name: PLAID_SECRET` then `value: "…"`), ECS and CloudFormation objects
  * (`{ "name": "PLAID_SECRET", "value": "…" }`), Terraform blocks (`name = "PLAID_ENV"` then `value = "…"`).
  */
+import { isSpace } from './textSpans';
 
 /** An optional quote, possibly escaped inside a string literal (`\"`). */
 const Q = String.raw`(?:\\?["'])?`;
@@ -55,8 +56,14 @@ function nameBefore(text: string, keyAt: number): string | undefined {
       if (c === 10 && text.charCodeAt(i - 1) === 13) i--;
     }
   }
+  return lastName(text.slice(start, keyAt));
+}
+
+/** Group 1 of the last match of {@link NAME_KEY} in `text`, without `matchAll`'s copy of the expression and iterator. */
+function lastName(text: string): string | undefined {
   let last: string | undefined;
-  for (const m of text.slice(start, keyAt).matchAll(NAME_KEY)) last = m[1];
+  NAME_KEY.lastIndex = 0;
+  for (let m = NAME_KEY.exec(text); m !== null; m = NAME_KEY.exec(text)) last = m[1];
   return last;
 }
 
@@ -74,13 +81,25 @@ function nameAfter(text: string, valueStart: number): string | undefined {
   if (close < 0 || ahead[close] !== '}') return undefined;
   const inside = ahead.slice(0, close);
   if (inside.split(/\r\n|\r|\n/).length > MAX_LINES_BETWEEN + 1) return undefined;
-  for (const m of inside.matchAll(NAME_KEY)) return m[1];
-  return undefined;
+  NAME_KEY.lastIndex = 0;
+  const first = NAME_KEY.exec(inside);
+  NAME_KEY.lastIndex = 0;
+  return first?.[1];
 }
 
-/** True when the word `value` (any case) ends within a few quotes, blanks, `:` or `=` before `at`. */
-function followsValueKey(text: string, at: number): boolean {
+/** True when the word `value` (any case) ends within a few quotes, blanks, `:` or `=` before `at`: a pair's value may start there. */
+export function followsValueKey(text: string, at: number): boolean {
+  // Read code by code: this runs for every token-like value, and most are no pair's value.
   let i = at - 1;
-  for (let skipped = 0; i >= 0 && skipped < 8 && /["'\\\s:=]/.test(text[i]!); i--) skipped++;
-  return i >= 4 && text.slice(i - 4, i + 1).toLowerCase() === 'value';
+  for (let skipped = 0; i >= 0 && skipped < 8 && isBeforeValue(text.charCodeAt(i)); i--) skipped++;
+  if (i < 4) return false;
+  for (let k = 0; k < 5; k++) if ((text.charCodeAt(i - 4 + k) | 0x20) !== VALUE_WORD.charCodeAt(k)) return false;
+  return true;
+}
+
+const VALUE_WORD = 'value';
+
+/** `["'\\\s:=]`: what may stand between the key `value` and its value; `\s` as regular expressions read it. */
+export function isBeforeValue(c: number): boolean {
+  return c === 34 || c === 39 || c === 92 || c === 58 || c === 61 || isSpace(c);
 }

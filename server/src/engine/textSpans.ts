@@ -10,7 +10,7 @@ function isLineBreak(c: number): boolean {
 }
 
 /** The characters `\s` matches: the rules' patterns may skip any run of them, across lines too. */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   return (
     c === 32 ||
     (c >= 9 && c <= 13) ||

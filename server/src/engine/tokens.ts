@@ -42,9 +42,19 @@ const PLACEHOLDER_START = charCodes('$<{*%[\u2026(');
 /** Characters that, right after a tail, make it a template: `access-sandbox-${id}`. */
 const TEMPLATE_NEXT = charCodes('$<{*');
 
-/** The UTF-16 codes of `chars`, for tests of one character at a time without a regular expression. */
-function charCodes(chars: string): ReadonlySet<number> {
-  return new Set([...chars].map((c) => c.charCodeAt(0)));
+/**
+ * A table of the UTF-16 codes of `chars` (1 for each, up to the largest), for tests of one character at a time
+ * without a regular expression or a set lookup: {@link isIn}.
+ */
+function charCodes(chars: string): Uint8Array {
+  const table = new Uint8Array(Math.max(...[...chars].map((c) => c.charCodeAt(0))) + 1);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+}
+
+/** True when `code` is one of a {@link charCodes} table's; false for NaN, the code past the text's end. */
+function isIn(table: Uint8Array, code: number): boolean {
+  return code < table.length && table[code] === 1;
 }
 
 /** UUID-tailed token prefixes that a candidate hit may start with, without an environment it knows. */
@@ -151,13 +161,13 @@ function typeStartBefore(text: string, hyphen: number, floor: number): number {
  * an abbreviation rather than a value.
  */
 function tailEndAfter(text: string, tailStart: number): number {
-  if (PLACEHOLDER_START.has(text.charCodeAt(tailStart)) || text.startsWith('...', tailStart)) return -1;
+  if (isIn(PLACEHOLDER_START, text.charCodeAt(tailStart)) || text.startsWith('...', tailStart)) return -1;
   let tailEnd = tailStart;
   const limit = Math.min(text.length, tailStart + MAX_TAIL_LENGTH);
   while (tailEnd < limit && isTypeChar(text.charCodeAt(tailEnd))) tailEnd++;
   while (tailEnd > tailStart && text.charCodeAt(tailEnd - 1) === HYPHEN) tailEnd--;
   // A tail that runs on into an interpolation or a placeholder is a template, not a value.
-  if (TEMPLATE_NEXT.has(text.charCodeAt(tailEnd))) return -1;
+  if (isIn(TEMPLATE_NEXT, text.charCodeAt(tailEnd))) return -1;
   // `link-sandbox-xyz...`, `access-sandbox-4f2a…`: an ellipsis marks an abbreviation, unless a whole token precedes it.
   if ((text.startsWith('...', tailEnd) || text[tailEnd] === '…') && checkUuid(text.slice(tailStart, tailEnd)).problems.length > 0) {
     return -1;

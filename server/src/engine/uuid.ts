@@ -54,10 +54,13 @@ export function mayBeUuidShaped(text: string, from: number, to: number): boolean
 
 /** True when `text[from, to)` is a documentation placeholder; every placeholder starts with one of `xXyY0#*.-`. */
 export function isPlaceholderAt(text: string, from: number, to: number): boolean {
-  return from < to && PLACEHOLDER_FIRST.has(text.charCodeAt(from)) && PLACEHOLDER.test(text.slice(from, to));
+  const first = text.charCodeAt(from);
+  return from < to && first < 128 && PLACEHOLDER_FIRST[first] === 1 && PLACEHOLDER.test(text.slice(from, to));
 }
 
-const PLACEHOLDER_FIRST: ReadonlySet<number> = new Set([...'xXyY0#*.-'].map((c) => c.charCodeAt(0)));
+/** 1 at the code of each character a placeholder may start with. */
+const PLACEHOLDER_FIRST = new Uint8Array(128);
+for (const c of 'xXyY0#*.-') PLACEHOLDER_FIRST[c.charCodeAt(0)] = 1;
 
 /** Checks a tail; `problems` is empty for a lowercase RFC 4122 UUID. */
 export function checkUuid(tail: string): UuidCheck {

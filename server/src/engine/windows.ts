@@ -17,13 +17,24 @@ export interface Reach {
 /** Characters of the real text kept on both sides of a window, more than any look-around of the patterns reads. */
 const LOOK = 16;
 
+/** A stretch of a text that patterns run on: `[start, end]` and the real text `LOOK` characters around it. */
+export interface Window {
+  /** Where `slice` starts in the text. */
+  base: number;
+  /** The first position a match may start at, in the text. */
+  start: number;
+  /** The last position a match may start at and the furthest it may reach, in the text. */
+  end: number;
+  /** The text from `base` to `end + LOOK`. */
+  slice: string;
+}
+
 /**
- * Exactly `[...text.matchAll(re)]` for a global `re`, provided every match of `re` holds one of `words` (sorted by
- * start) and reaches no further around it than `reach`. The pattern runs only on windows around the words.
+ * The windows around `words` (sorted by start) for patterns that reach no further around them than `reach`: what
+ * {@link matchAllNear} runs a pattern on. Patterns that share words and reach share them, and their slices.
  */
-export function matchAllNear(text: string, re: RegExp, words: readonly OffsetRange[], reach: Reach): RegExpExecArray[] {
-  const matches: RegExpExecArray[] = [];
-  const g = new RegExp(re.source, re.flags);
+export function windowsNear(text: string, words: readonly OffsetRange[], reach: Reach): Window[] {
+  const windows: Window[] = [];
   // Positions before this were looked at by an earlier window.
   let done = 0;
   let nextStart = words.length > 0 ? reachBack(text, words[0]!.start, reach.before) : 0;
@@ -44,16 +55,36 @@ export function matchAllNear(text: string, re: RegExp, words: readonly OffsetRan
     windowStart = Math.max(windowStart, done);
     done = windowEnd + 1;
     const base = Math.max(0, windowStart - LOOK);
-    const slice = text.slice(base, Math.min(text.length, windowEnd + LOOK));
-    g.lastIndex = windowStart - base;
-    for (let m = g.exec(slice); m !== null && base + m.index <= windowEnd; m = g.exec(slice)) {
+    windows.push({ base, start: windowStart, end: windowEnd, slice: text.slice(base, Math.min(text.length, windowEnd + LOOK)) });
+  }
+  return windows;
+}
+
+/**
+ * Exactly `[...text.matchAll(re)]` for a global `re`, provided every match of `re` holds one of `words` (sorted by
+ * start) and reaches no further around it than `reach`. The pattern runs only on windows around the words.
+ */
+export function matchAllNear(text: string, re: RegExp, words: readonly OffsetRange[], reach: Reach): RegExpExecArray[] {
+  return matchAllInWindows(text, re, windowsNear(text, words, reach));
+}
+
+/** {@link matchAllNear} on windows already found by {@link windowsNear}. Leaves `re.lastIndex` at 0. */
+export function matchAllInWindows(text: string, re: RegExp, windows: readonly Window[]): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  for (const { base, start, end, slice } of windows) {
+    re.lastIndex = start - base;
+    for (let m = re.exec(slice); m !== null && base + m.index <= end; m = re.exec(slice)) {
       // A match that runs past its window broke the promise about `reach`: the whole text answers instead.
-      if (m[0].length === 0 || base + m.index + m[0].length > windowEnd) return [...text.matchAll(re)];
+      if (m[0].length === 0 || base + m.index + m[0].length > end) {
+        re.lastIndex = 0;
+        return [...text.matchAll(re)];
+      }
       m.index += base;
       m.input = text;
       matches.push(m);
     }
   }
+  re.lastIndex = 0;
   return matches;
 }
 

@@ -95,3 +95,35 @@ suite('method calls', () => {
     );
   });
 });
+
+suite('method calls of some lengths', () => {
+  const rows: [name: string, text: string, shortest: number, longest: number, expected: string[]][] = [
+    ['shorter names are left out', 'a.get(x).transactionsSync({})', 7, 40, ['transactionsSync']],
+    ['a name exactly the shortest length', 'a.itemGet()', 7, 40, ['itemGet']],
+    ['a name one shorter', 'a.itemGe()', 7, 40, []],
+    ['a name exactly the longest length', 'a.abcdef()', 1, 6, ['abcdef']],
+    ['a name one longer', 'a.abcdefg()', 1, 6, []],
+    ['blanks do not count', 'a. itemGet ()', 7, 7, ['itemGet']],
+    ['no length fits', 'a.b().c()', 2, 1, []],
+  ];
+  for (const [name, text, shortest, longest, expected] of rows) {
+    test(name, () => {
+      assert.deepStrictEqual(methodCallsIn(text, 0, text.length, { shortest, longest }).map((c) => c.name), expected);
+    });
+  }
+
+  test('the calls of the whole search whose name is that long, for any text, window and lengths (seeded)', () => {
+    const pieces = ['.', '(', ')', 'a', 'B', '_', '1', ' ', '\n', 'client', 'sync', 'transactionsSync', '..', '.('];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.nat(), fc.nat(), fc.nat(20), fc.nat(20), (parts, a, b, shortest, span) => {
+        const text = parts.join('');
+        const from = a % (text.length + 1);
+        const to = from + (b % (text.length + 2 - from));
+        const longest = shortest + span;
+        const all = callsByExpression(text, from, to).filter((c) => c.name.length >= shortest && c.name.length <= longest);
+        assert.deepStrictEqual(methodCallsIn(text, from, to, { shortest, longest }), all);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});

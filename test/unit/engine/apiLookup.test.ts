@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { loadApiIndex } from '../../../server/src/apiData';
 import type { ApiNotes } from '../../../server/src/engine/api';
-import { sdkSpellings, snakeCase } from '../../../server/src/engine/apiNames';
+import { sdkLookupKeys, sdkSpellings, snakeCase } from '../../../server/src/engine/apiNames';
 import { tokenEntries } from '../../../server/src/engine/glossary';
 
 // Compiled to out/test/unit/engine/, so the repository root is four levels up.
@@ -135,5 +135,34 @@ suite('API glossary: lookups', () => {
     const paths = api.byProduct('transactions').map((e) => e.path);
     assert.ok(paths.includes('/transactions/sync') && paths.includes('/transactions/get'));
     assert.ok(paths.every((p, i) => i === 0 || paths[i - 1]! < p));
+  });
+});
+
+suite('SDK name lengths', () => {
+  test('every plain SDK spelling lies within the lengths', () => {
+    const lengths = api.endpoints.flatMap((e) => api.sdkSpellings(e)).flatMap((s) => [s.method, s.requestClass]).filter((n): n is string => typeof n === 'string' && /^[A-Za-z_$][\w$]*$/.test(n)).map((n) => n.length);
+    assert.ok(lengths.length > 100);
+    for (const n of lengths) assert.ok(n >= api.sdkNameLengths.shortest && n <= api.sdkNameLengths.longest, String(n));
+  });
+
+  test('the bounds are tight: a name the index resolves has each length', () => {
+    const { shortest, longest } = api.sdkNameLengths;
+    const resolved = api.endpoints
+      .flatMap((e) => sdkLookupKeys(e.operationId, e.requestType))
+      .filter((key) => /^[A-Za-z_$][\w$]*$/.test(key) && api.bySdkName(key) !== undefined)
+      .map((key) => key.length);
+    assert.ok(resolved.includes(shortest), `nothing of ${shortest} characters`);
+    assert.ok(resolved.includes(longest), `nothing of ${longest} characters`);
+    for (const n of resolved) assert.ok(n >= shortest && n <= longest, String(n));
+  });
+
+  test('a plain identifier of a length outside them names nothing', () => {
+    const { shortest, longest } = api.sdkNameLengths;
+    for (const e of api.endpoints) {
+      for (const key of sdkLookupKeys(e.operationId, e.requestType)) {
+        assert.strictEqual(api.bySdkName(key.slice(0, shortest - 1)), undefined);
+        assert.strictEqual(api.bySdkName(key + 'x'.repeat(Math.max(1, longest + 1 - key.length))), undefined);
+      }
+    }
   });
 });

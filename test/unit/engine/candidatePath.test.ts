@@ -82,6 +82,12 @@ suite('candidate hits: hyphen to hyphen equals the expression', () => {
     ['a hit starting just before `to` is inside', 'ab-sandbox-', 0, 3, ['2:sandbox']],
     ['a type starting before `to` whose hyphen lies past it', 'x access-prod-', 0, 3, ['2:access/prod']],
     ['a type starting before `from` is outside, its environment is not', 'access-sandbox-', 1, 15, ['6:sandbox']],
+    ['a hyphen first in the text has nothing before it', '-sandbox-', 0, 9, ['0:sandbox']],
+    ['a hyphen last in the text has nothing after it', 'access-prod-', 0, 12, ['0:access/prod']],
+    ['a text of one hyphen', '-', 0, 1, []],
+    ['a type and a hyphen at the end of the text', 'x access-', 0, 9, []],
+    ['a type after a character outside Latin-1', '\u2026access-prod-', 0, 13, ['1:access/prod']],
+    ['an environment after a character outside the BMP', '\u{1F600}-sandbox-', 0, 11, ['2:sandbox']],
   ];
   for (const [name, text, from, to, expected] of rows) {
     test(name, () => {

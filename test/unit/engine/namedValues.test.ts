@@ -3,7 +3,8 @@
  * ECS and CloudFormation objects, Terraform blocks), and never leaks from one item or object to the next.
  */
 import * as assert from 'assert';
-import { pairedName } from '../../../server/src/engine/namedValues';
+import { followsValueKey, isBeforeValue, pairedName } from '../../../server/src/engine/namedValues';
+import { replayHint, testRandom } from '../../seed';
 import { assertRow, CLIENT_ID, SECRET, UUID, type Row } from './helpers';
 
 const RULES = ['hardcoded-secret', 'hardcoded-client-id', 'development-environment', 'malformed-token'] as const;
@@ -21,6 +22,12 @@ suite('Name/value pairs: flagged', () => {
       file: 'chart/templates/api.yaml',
       text: `        - name: PLAID_CLIENT_ID\n          value: ${CLIENT_ID}\n`,
       expect: [{ rule: 'hardcoded-client-id', severity: 'warning', flagged: CLIENT_ID }],
+    },
+    {
+      name: 'a setting name in mixed case is the only mention of Plaid',
+      file: 'deploy/values.yaml',
+      text: `env:\n  - name: NODE_ENV\n    value: development\n  - name: Plaid_Environment\n    value: development\n`,
+      expect: [{ rule: 'development-environment', severity: 'error', flagged: 'development', message: ['`Plaid_Environment`'] }],
     },
     {
       name: 'PLAID_ENV set to development in a Kubernetes env list',
@@ -163,6 +170,18 @@ suite('Name/value pairs: silent', () => {
       text: `- name: PLAID_ENV\n  value: sandbox\n- name: PLAID_ACCESS_TOKEN\n  value: access-sandbox-${UUID}\n`,
       expect: [],
     },
+    {
+      name: 'NODE_ENV set to development in a file that never says Plaid',
+      file: 'k8s/web.yaml',
+      text: `env:\n  - name: NODE_ENV\n    value: development\n  - name: LOG_LEVEL\n    value: debug\n`,
+      expect: [],
+    },
+    {
+      name: 'NODE_ENV set to development beside Plaid settings',
+      file: 'k8s/api.yaml',
+      text: `env:\n  - name: PLAID_CLIENT_ID\n    valueFrom: {}\n  - name: NODE_ENV\n    value: development\n`,
+      expect: [],
+    },
   ];
   for (const row of rows) test(row.name, () => assertRow(row, RULES));
 });
@@ -177,10 +196,70 @@ suite('pairedName', () => {
     ['- name: A\n- value: x', 'x', undefined],
     ['name: A\nother: x', 'x', undefined],
     ['{"name":"A"},{"value":"x"}', 'x', undefined],
+    ['- name: A\n  name: B\n  value: x', 'x', 'B'],
+    ['{"name":"A", "name":"B", "value":"x"}', 'x', 'B'],
+    ['{"value":"x","name":"A","name":"B"}', 'x', 'A'],
+    ['{"value":"x","label":"A"}', 'x', undefined],
+    ['- name: A\n  value: x\n- name: B\n  value: y', 'y', 'B'],
+    ['xname: A\n  value: x', 'x', undefined],
+    ['Name: A\n  VALUE: x', 'x', 'A'],
   ];
   for (const [text, value, name] of cases) {
     test(`Should read ${String(name)} for ${JSON.stringify(text)}`, () => {
       assert.strictEqual(pairedName(text, text.lastIndexOf(value)), name);
     });
   }
+});
+
+/** The definition `followsValueKey` reads code by code: up to 8 of `["'\\\s:=]` back, then `value` in any case. */
+function followsValueKeyByRegExp(text: string, at: number): boolean {
+  let i = at - 1;
+  for (let skipped = 0; i >= 0 && skipped < 8 && /["'\\\s:=]/.test(text[i]!); i--) skipped++;
+  return i >= 4 && text.slice(i - 4, i + 1).toLowerCase() === 'value';
+}
+
+suite('followsValueKey: the code-by-code read equals the expression', () => {
+  test('every UTF-16 code is between a key and its value exactly when the expression says so', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      assert.strictEqual(isBeforeValue(c), /["'\\\s:=]/.test(String.fromCharCode(c)), `code ${c.toString(16)}`);
+    }
+  });
+
+  const cases: [text: string, at: number, expected: boolean][] = [
+    ['value: x', 7, true],
+    ['VALUE= x', 7, true],
+    ['"Value": "x', 10, true],
+    ['value\\"x', 7, true],
+    ['value' + ' '.repeat(8) + 'x', 13, true],
+    ['value' + ' '.repeat(9) + 'x', 14, false],
+    ['value\u00a0\u3000x', 7, true],
+    ['value\u200bx', 6, false],
+    ['valux: x', 7, false],
+    ['alue: x', 6, false],
+    ['value', 5, true],
+    ['value', 4, false],
+    ['', 0, false],
+    ['va\u212Aue: x', 7, false],
+    ['v\u0130lue: x', 7, false],
+    ['@ALUE: x', 7, false],
+    ['`value: x', 8, true],
+  ];
+  for (const [text, at, expected] of cases) {
+    test(`${JSON.stringify(text)} at ${at}: ${expected}`, () => {
+      assert.strictEqual(followsValueKey(text, at), expected);
+      assert.strictEqual(followsValueKeyByRegExp(text, at), expected, 'the expression agrees');
+    });
+  }
+
+  test('seeded texts of keys, quotes, blanks and look-alike letters', () => {
+    const random = testRandom('followsValueKey');
+    const pieces = ['value', 'VALUE', 'Value', 'valu', 'alue', 'vAlUe', ' ', '  ', '\t', '\n', '"', "'", '\\', ':', '=', '\u00a0', '\u212a', 'V', '@', 'x', '-'];
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      for (let k = random.int(8); k >= 0; k--) text += random.pick(pieces);
+      for (let at = 0; at <= text.length; at++) {
+        assert.strictEqual(followsValueKey(text, at), followsValueKeyByRegExp(text, at), `${JSON.stringify(text)} at ${at}; replay with ${replayHint()}`);
+      }
+    }
+  });
 });

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { scan } from '../../../server/src/engine';
 import { WINDOWED_PATTERNS } from '../../../server/src/engine/rules/development';
 import { reachBack } from '../../../server/src/engine/textSpans';
-import { matchAllNear, wordRanges } from '../../../server/src/engine/windows';
+import { matchAllInWindows, matchAllNear, windowsNear, wordRanges } from '../../../server/src/engine/windows';
 import { flaggedText, UUID } from './helpers';
 
 /** A match as the tests compare it: where it starts and what each group holds. */
@@ -34,6 +34,40 @@ suite('windows: each windowed pattern finds what it finds in the whole text (see
       );
     });
   }
+});
+
+suite('windows: patterns that share a reach share its windows (seeded)', () => {
+  // The setting patterns run one after the other on one list of windows, as the rule runs them.
+  const byReach = new Map<string, (typeof WINDOWED_PATTERNS)[number][]>();
+  for (const p of WINDOWED_PATTERNS) {
+    const key = `${p.words.source}/${p.reach.before}/${p.reach.after}`;
+    byReach.set(key, [...(byReach.get(key) ?? []), p]);
+  }
+  for (const [key, patterns] of byReach) {
+    test(`${patterns.map((p) => p.name).join(', ')} (${key})`, () => {
+      fc.assert(
+        fc.property(textOf, (text) => {
+          const windows = windowsNear(text, wordRanges(text, patterns[0]!.words), patterns[0]!.reach);
+          for (const { re } of patterns) {
+            assert.deepStrictEqual(matchAllInWindows(text, re, windows).map(shape), [...text.matchAll(re)].map(shape));
+            assert.strictEqual(re.lastIndex, 0, 'the expression is left as it was found');
+          }
+        }),
+        { numRuns: 1000 },
+      );
+    });
+  }
+
+  test('a match that runs past its window leaves the expression at 0 too', () => {
+    const re = /b\w*/g;
+    const text = 'xx bcd ef bgh';
+    assert.deepStrictEqual(matchAllInWindows(text, re, windowsNear(text, wordRanges(text, /b/g), { before: 0, after: 0 })).map(shape), [...text.matchAll(re)].map(shape));
+    assert.strictEqual(re.lastIndex, 0);
+  });
+
+  test('no words, no windows', () => {
+    assert.deepStrictEqual(windowsNear('abc', [], { before: 4, after: 4 }), []);
+  });
 });
 
 suite('windows: each windowed pattern at the edge of its reach', () => {

@@ -7,7 +7,7 @@ import { activeEnvironments, decommissionedEnvironments, environmentEntries } fr
 import { pairedName } from '../namedValues';
 import { escapeRegExp, trieSource } from '../regexp';
 import type { OffsetRange, Replacement } from '../types';
-import { matchAllNear, wordRanges, type Reach } from '../windows';
+import { matchAllInWindows, matchAllNear, windowsNear, wordRanges, type Reach } from '../windows';
 
 /** The one environment a file configures, and what shows it (for messages). */
 export interface ConfiguredEnvironment {
@@ -240,7 +240,9 @@ export function checkDevelopment(ctx: ScanContext): void {
     const wordRange = { start: index + wordAt, end: index + wordAt + developmentWord.length };
     report(range, `The ${meaning.sdk} constant \`${written}\`${replacedIn(meaning)}`, wordRange, written.slice(wordAt, wordAt + developmentWord.length));
   }
-  for (const m of matchAllNear(ctx.text, LEGACY_OPTION, words, SETTING_REACH)) {
+  // The three setting patterns share their reach, so they share the windows and the windows' text.
+  const settingWindows = windowsNear(ctx.text, words, SETTING_REACH);
+  for (const m of matchAllInWindows(ctx.text, LEGACY_OPTION, settingWindows)) {
     const option = legacyOptions.find(
       (o) => o.option === m[1] && (insideCall(ctx.text, m.index, o.calls) || insideObjectWith(ctx.text, m.index, o.withKeys)),
     );
@@ -249,14 +251,16 @@ export function checkDevelopment(ctx: ScanContext): void {
     const range = { start: valueAt, end: valueAt + m[2]!.length };
     report(range, `The ${option.sdk} option \`${m[1]}\` = \`${m[2]}\`${replacedIn(option)}`, range, m[2]!);
   }
-  for (const m of matchAllNear(ctx.text, PAIRED_VALUE, words, SETTING_REACH)) {
+  // A setting's name says Plaid (`PLAID_ENV`): in a file that never does, no pair's name is one, and no name is read.
+  const pairs = matchAllInWindows(ctx.text, PAIRED_VALUE, settingWindows);
+  for (const m of pairs.length > 0 && ctx.mentionsPlaid() ? pairs : []) {
     const valueAt = m.index + m[0].length - m[1]!.length;
     const name = pairedName(ctx.text, valueAt);
     if (name === undefined || !ENV_SETTING_NAME.test(name)) continue;
     const range = { start: valueAt, end: valueAt + m[1]!.length };
     report(range, `The setting \`${name}\` = \`${m[1]}\``, range, m[1]!);
   }
-  for (const m of matchAllNear(ctx.text, ENV_SETTING, words, SETTING_REACH)) {
+  for (const m of matchAllInWindows(ctx.text, ENV_SETTING, settingWindows)) {
     const valueAt = m.index + m[0].length - m[1]!.length;
     const range = { start: valueAt, end: valueAt + m[1]!.length };
     report(range, `The setting \`${m[0].slice(0, m[0].search(/[^A-Za-z0-9_-]/))}\` = \`${m[1]}\``, range, m[1]!);
