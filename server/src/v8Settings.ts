@@ -1,7 +1,7 @@
 /**
  * V8 settings for a process that lives as long as the editor and holds little. Editors start the server as
  * `node dist/server.js --stdio` with no Node options of their own, so the server sets them for itself: compaction on
- * import (`server.ts` imports this module first), the young generation's size by a call once the bundle has loaded.
+ * import (`serverMain.ts` imports this module first), the young generation's size by a call once the bundle has loaded.
  */
 import { setFlagsFromString } from 'node:v8';
 
