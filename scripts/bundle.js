@@ -12,7 +12,7 @@ const ROOT = path.resolve(__dirname, '..');
 const GLOSSARY = path.join(ROOT, 'glossary', 'plaid-glossary.json');
 
 /** The entry points; each becomes `dist/<basename>.js`. */
-const ENTRY_POINTS = ['client/src/extension.ts', 'server/src/server.ts', 'server/src/cli/cli.ts', 'server/src/cli/scanWorker.ts'];
+const ENTRY_POINTS = ['client/src/extension.ts', 'server/src/server.ts', 'server/src/serverMain.ts', 'server/src/cli/cli.ts', 'server/src/cli/scanWorker.ts'];
 
 /** Resolves the glossary import to a `require` of the shipped file, relative to dist/. */
 const sharedGlossary = {

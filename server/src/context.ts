@@ -1,5 +1,5 @@
 /**
- * The services every feature shares, created once by `server.ts`, and the two questions most features ask about
+ * The services every feature shares, created once by `serverMain.ts`, and the two questions most features ask about
  * a document: which settings apply to it, and how it is to be scanned.
  */
 import type { ClientCapabilities, Connection, TextDocuments } from 'vscode-languageserver/node';

@@ -1,7 +1,7 @@
 /**
  * V8 settings for a process that lives as long as the editor and holds little. Editors start the server as
  * `node dist/server.js --stdio` with no Node options of their own, so the server sets them for itself: compaction on
- * import (`server.ts` imports this module first), the young generation's size by a call once the bundle has loaded.
+ * import (`serverMain.ts` imports this module first), the young generation's size by a call once the bundle has loaded.
  */
 import { setFlagsFromString } from 'node:v8';
 
@@ -12,11 +12,16 @@ import { setFlagsFromString } from 'node:v8';
 setFlagsFromString('--compact-on-every-full-gc');
 
 /**
- * Keeps V8's young generation at the size it has now. V8 doubles it in a burst of work (opening a thousand files)
- * and keeps it long after; fixed, it costs megabytes less for good. Called once the bundle has loaded: fixed from
- * the very start, the young generation stays at its smallest, and opening a 5 MB file took 2.5 times as long,
- * mostly collecting, for 1.3 MB less with 1,000 open documents (bench: memory, editor).
+ * Keeps V8's young generation at the size it has now, and has its collections favour size once start-up is over.
+ * V8 doubles the young generation in a burst of work (opening a thousand files) and keeps it long after; fixed, it
+ * costs megabytes less for good. Called once the bundle has loaded: fixed from the very start, the young generation
+ * stays at its smallest, and opening a 5 MB file took 2.5 times as long, mostly collecting, for 1.3 MB less with
+ * 1,000 open documents (bench: memory, editor).
  */
 export function fixYoungGeneration(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
+  // The collections that V8 starts itself then also shrink the young generation and compact the old one as they
+  // go, instead of only when a memory reducer runs seconds into idleness: 1.8 MB less with 1,000 open documents
+  // (after 2 s idle and a full collection), 4 MB less once settled, for no measurable change in edit latency.
+  setFlagsFromString('--optimize-for-size');
 }

@@ -32,7 +32,7 @@ const ALLOWED = {
     'child_process @ node_modules/vscode-languageclient/lib/node/processes.js': 1,
     'require("net") @ node_modules/vscode-jsonrpc/lib/node/main.js': 1,
   },
-  'server.js': {
+  'serverMain.js': {
     'child_process @ node_modules/vscode-languageserver/lib/node/files.js': 1,
     'require("net") @ node_modules/vscode-jsonrpc/lib/node/main.js': 1,
     'fetch( @ server/src/settings.ts': 1,
@@ -125,13 +125,13 @@ suite('Bundles hold no code execution or network API beyond an exact allow-list'
     assert.match(text, /GIT_EXECUTABLE = "git";/);
     assert.match(text, /\.spawn\)\(GIT_EXECUTABLE, \[\.\.\.SAFE_CONFIG, \.\.\.args\], \{/);
     assert.match(text, /shell: false/);
-    for (const out of ['server.js', 'extension.js', 'scanWorker.js']) {
+    for (const out of ['server.js', 'serverMain.js', 'extension.js', 'scanWorker.js']) {
       assert.ok(!ownModules(unminified[out]).some((m) => m.module.startsWith('server/src/git/gitProcess')), `${out} bundles the git runner`);
     }
   });
 
   test('Should never call the vscode-languageserver Files helpers that run npm or yarn', () => {
-    const callers = splitModules(unminified['server.js'])
+    const callers = splitModules(unminified['serverMain.js'])
       .filter((m) => !m.module.startsWith('node_modules/vscode-languageserver/'))
       .filter((m) => /\bresolve(?:GlobalNodePath|GlobalYarnPath|ModulePath)\b|\bFiles\.resolve\b/.test(m.text))
       .map((m) => m.module);

@@ -25,13 +25,13 @@ const ALLOWED_FILES = [
   /^README\.md$/,
   /^CHANGELOG\.md$/,
   /^LICENSE(\.md|\.txt)?$/,
-  /^dist\/(extension|server|cli|scanWorker)\.js$/,
+  /^dist\/(extension|server|serverMain|cli|scanWorker)\.js$/,
   /^glossary\/[^/]+\.json$/,
   /^syntaxes\/.+/,
   /^client\/media\/.+/,
 ];
 /** Without these the installed extension cannot start. */
-const REQUIRED_FILES = ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/scanWorker.js'];
+const REQUIRED_FILES = ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/serverMain.js', 'dist/scanWorker.js'];
 
 /** Runs a command in the repository and returns its output; throws with the output's tail when it fails. */
 function runInRepo(command, args) {
