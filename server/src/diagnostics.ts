@@ -4,7 +4,7 @@
  * scan, a run re-scans only around the changes made since the last one.
  */
 import { ruleDocsUrl } from './docs';
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { rescan, scanSnapshot, type Finding, type Severity } from './engine';
 import type { ScanPlan } from './analysis';
@@ -36,8 +36,13 @@ export const SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
  * current version, so a diagnostic whose finding did not change is the same from one version to the next.
  */
 export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+  return diagnosticAt({ start: document.positionAt(finding.range.start), end: document.positionAt(finding.range.end) }, finding);
+}
+
+/** The diagnostic of a finding placed at `range`, whether the finding comes from an open document or a file's scan. */
+export function diagnosticAt(range: Range, finding: Pick<Finding, 'rule' | 'severity' | 'message' | 'deprecated'>): Diagnostic {
   const diagnostic: Diagnostic = {
-    range: { start: document.positionAt(finding.range.start), end: document.positionAt(finding.range.end) },
+    range,
     severity: SEVERITIES[finding.severity],
     code: finding.rule,
     codeDescription: { href: ruleDocsUrl(finding.rule) },

@@ -8,7 +8,6 @@
  */
 import * as fs from 'node:fs';
 import {
-  DiagnosticTag,
   LSPErrorCodes,
   ResponseError,
   type CancellationToken,
@@ -18,13 +17,12 @@ import {
 } from 'vscode-languageserver/node';
 import { mergeRules } from './engine';
 import type { ServerContext } from './context';
-import { SEVERITIES } from './diagnostics';
-import { ruleDocsUrl } from './docs';
+import { diagnosticAt } from './diagnostics';
 import type { SizeLimitName } from './files/readText';
 import type { FileNote, FileResult, LocatedFinding, LocatedToken } from './files/report';
 import { defaultJobs, scanFiles } from './files/scanPool';
 import { FileWalker, type WalkItem } from './files/walk';
-import { DIAGNOSTIC_SOURCE, MAX_SCAN_TOKENS, type ScanWorkspaceParams, type ScanWorkspaceResult, type ScannedToken } from './protocol';
+import { MAX_SCAN_TOKENS, type ScanWorkspaceParams, type ScanWorkspaceResult, type ScannedToken } from './protocol';
 import { fsPathOf } from './workspace';
 
 /** One folder's share of a scan: its files, listed, and the size limit its settings set. */
@@ -205,14 +203,5 @@ function rangeOf(place: { line: number; column: number; endLine: number; endColu
 
 /** A finding of a file that is not open: no version, and so no fix data; opening the file brings the live ones. */
 function toDiagnostic(finding: LocatedFinding): Diagnostic {
-  const diagnostic: Diagnostic = {
-    range: rangeOf(finding),
-    severity: SEVERITIES[finding.severity],
-    code: finding.rule,
-    codeDescription: { href: ruleDocsUrl(finding.rule) },
-    source: DIAGNOSTIC_SOURCE,
-    message: finding.message,
-  };
-  if (finding.deprecated) diagnostic.tags = [DiagnosticTag.Deprecated];
-  return diagnostic;
+  return diagnosticAt(rangeOf(finding), finding);
 }
