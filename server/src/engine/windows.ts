@@ -4,7 +4,12 @@
  * finding the word is one cheap pass, and the pattern then runs on a short window around each occurrence.
  */
 import { reachBack } from './textSpans';
-import type { OffsetRange } from './types';
+
+/**
+ * Where words stand in a text, flat: the start and the end of the first word, then of the second, and so on, sorted
+ * by start. Flat numbers, not an object per word: a long text holds hundreds of thousands of them for the whole scan.
+ */
+export type Words = readonly number[];
 
 /** How far a match of a pattern reaches around the word it holds. */
 export interface Reach {
@@ -30,27 +35,27 @@ export interface Window {
 }
 
 /**
- * The windows around `words` (sorted by start) for patterns that reach no further around them than `reach`: what
+ * The windows around `words` for patterns that reach no further around them than `reach`: what
  * {@link matchAllNear} runs a pattern on. Patterns that share words and reach share them, and their slices.
  */
-export function windowsNear(text: string, words: readonly OffsetRange[], reach: Reach): Window[] {
+export function windowsNear(text: string, words: Words, reach: Reach): Window[] {
   const windows: Window[] = [];
   // Positions before this were looked at by an earlier window.
   let done = 0;
-  let nextStart = words.length > 0 ? reachBack(text, words[0]!.start, reach.before) : 0;
+  let nextStart = words.length > 0 ? reachBack(text, words[0]!, reach.before) : 0;
   for (let i = 0; i < words.length; ) {
     let windowStart = nextStart;
-    let windowEnd = Math.min(text.length, words[i]!.end + reach.after);
+    let windowEnd = Math.min(text.length, words[i + 1]! + reach.after);
     // Windows that touch are one: a match must never be cut between two. `reachBack` never decreases with the
     // offset, so a later word's window starts no earlier; it is measured only down to this window's end, so a run of
     // words inside one long word costs a pass over it, not a pass per word.
-    for (i++; i < words.length; i++) {
-      const start = words[i]!.start;
+    for (i += 2; i < words.length; i += 2) {
+      const start = words[i]!;
       if (start > windowEnd) {
         nextStart = reachBack(text, start, reach.before, windowEnd);
         if (nextStart > windowEnd) break;
       }
-      windowEnd = Math.max(windowEnd, Math.min(text.length, words[i]!.end + reach.after));
+      windowEnd = Math.max(windowEnd, Math.min(text.length, words[i + 1]! + reach.after));
     }
     windowStart = Math.max(windowStart, done);
     done = windowEnd + 1;
@@ -61,10 +66,10 @@ export function windowsNear(text: string, words: readonly OffsetRange[], reach: 
 }
 
 /**
- * Exactly `[...text.matchAll(re)]` for a global `re`, provided every match of `re` holds one of `words` (sorted by
- * start) and reaches no further around it than `reach`. The pattern runs only on windows around the words.
+ * Exactly `[...text.matchAll(re)]` for a global `re`, provided every match of `re` holds one of `words` and
+ * reaches no further around it than `reach`. The pattern runs only on windows around the words.
  */
-export function matchAllNear(text: string, re: RegExp, words: readonly OffsetRange[], reach: Reach): RegExpExecArray[] {
+export function matchAllNear(text: string, re: RegExp, words: Words, reach: Reach): RegExpExecArray[] {
   return matchAllInWindows(text, re, windowsNear(text, words, reach));
 }
 
@@ -88,13 +93,13 @@ export function matchAllInWindows(text: string, re: RegExp, windows: readonly Wi
   return matches;
 }
 
-/** Where `re` (global) matches in `text`, as ranges: the words {@link matchAllNear} works around. */
-export function wordRanges(text: string, re: RegExp): OffsetRange[] {
-  const ranges: OffsetRange[] = [];
+/** Where `re` (global) matches in `text`: the words {@link matchAllNear} works around. */
+export function wordRanges(text: string, re: RegExp): Words {
+  const words: number[] = [];
   const g = new RegExp(re.source, re.flags);
   for (let m = g.exec(text); m !== null; m = g.exec(text)) {
-    ranges.push({ start: m.index, end: g.lastIndex });
+    words.push(m.index, g.lastIndex);
     if (m[0].length === 0) g.lastIndex++;
   }
-  return ranges;
+  return words;
 }
