@@ -4,7 +4,7 @@
  * the VS Code client).
  */
 // First: the V8 settings must apply before anything else loads.
-import { fixYoungGeneration } from './v8Settings';
+import { favourSizeOnceLoaded } from './v8Settings';
 import * as path from 'node:path';
 import {
   CodeActionKind,
@@ -47,7 +47,7 @@ if (refused !== undefined) {
   process.exit(2);
 }
 
-fixYoungGeneration();
+favourSizeOnceLoaded();
 const connection = connect();
 const states = new DocumentStates();
 // Each change is also kept as offsets, so that the next diagnose run re-scans only around it.

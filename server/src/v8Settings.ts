@@ -1,7 +1,7 @@
 /**
  * V8 settings for a process that lives as long as the editor and holds little. Editors start the server as
  * `node dist/server.js --stdio` with no Node options of their own, so the server sets them for itself: compaction on
- * import (`serverMain.ts` imports this module first), the young generation's size by a call once the bundle has loaded.
+ * import (`serverMain.ts` imports this module first), the rest by {@link favourSizeOnceLoaded} once the bundle has loaded.
  */
 import { setFlagsFromString } from 'node:v8';
 
@@ -18,7 +18,7 @@ setFlagsFromString('--compact-on-every-full-gc');
  * stays at its smallest, and opening a 5 MB file took 2.5 times as long, mostly collecting, for 1.3 MB less with
  * 1,000 open documents (bench: memory, editor).
  */
-export function fixYoungGeneration(): void {
+export function favourSizeOnceLoaded(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
   // The collections that V8 starts itself then also shrink the young generation and compact the old one as they
   // go, instead of only when a memory reducer runs seconds into idleness: 1.8 MB less with 1,000 open documents
