@@ -9,6 +9,15 @@ import { methodCallsIn, requestClassesIn, type MethodCall, type RequestClassName
 
 const REQUEST_CLASS = /\b(New)?([A-Z][A-Za-z0-9]*Request)\b/g;
 
+/** Texts joined from `pieces`, each with a window `[from, to)` of it; `to` may lie one past the text's end. */
+function textAndWindow(pieces: string[], maxLength: number): fc.Arbitrary<{ text: string; from: number; to: number }> {
+  return fc.tuple(fc.array(fc.constantFrom(...pieces), { maxLength }), fc.nat(), fc.nat()).map(([parts, a, b]) => {
+    const text = parts.join('');
+    const from = a % (text.length + 1);
+    return { text, from, to: from + (b % (text.length + 2 - from)) };
+  });
+}
+
 /** What the expression finds in the whole text whose word starts in `[from, to)`. */
 function byExpression(text: string, from: number, to: number): RequestClassName[] {
   return [...text.matchAll(REQUEST_CLASS)]
@@ -43,10 +52,7 @@ suite('request classes', () => {
   test('equal to the expression for any text and window (seeded)', () => {
     const pieces = ['Request', 'New', 'Item', 'Get', 'A', 'a', '2', '_', ' ', '.', '(', 'Plaid::', '\u00e9', 'requests', 'REQUEST'];
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.nat(), fc.nat(), (parts, a, b) => {
-        const text = parts.join('');
-        const from = a % (text.length + 1);
-        const to = from + (b % (text.length + 2 - from));
+      fc.property(textAndWindow(pieces, 30), ({ text, from, to }) => {
         assert.deepStrictEqual(requestClassesIn(text, from, to), byExpression(text, from, to));
       }),
       { numRuns: 1500 },
@@ -85,10 +91,7 @@ suite('method calls', () => {
   test('equal to the expression for any text and window (seeded)', () => {
     const pieces = ['.', '(', ')', 'a', 'B', '_', '1', ' ', '\n', '\u00a0', 'client', 'sync', '..', '.('];
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.nat(), fc.nat(), (parts, a, b) => {
-        const text = parts.join('');
-        const from = a % (text.length + 1);
-        const to = from + (b % (text.length + 2 - from));
+      fc.property(textAndWindow(pieces, 40), ({ text, from, to }) => {
         assert.deepStrictEqual(methodCallsIn(text, from, to), callsByExpression(text, from, to));
       }),
       { numRuns: 1500 },
@@ -115,10 +118,7 @@ suite('method calls of some lengths', () => {
   test('the calls of the whole search whose name is that long, for any text, window and lengths (seeded)', () => {
     const pieces = ['.', '(', ')', 'a', 'B', '_', '1', ' ', '\n', 'client', 'sync', 'transactionsSync', '..', '.('];
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.nat(), fc.nat(), fc.nat(20), fc.nat(20), (parts, a, b, shortest, span) => {
-        const text = parts.join('');
-        const from = a % (text.length + 1);
-        const to = from + (b % (text.length + 2 - from));
+      fc.property(textAndWindow(pieces, 40), fc.nat(20), fc.nat(20), ({ text, from, to }, shortest, span) => {
         const longest = shortest + span;
         const all = callsByExpression(text, from, to).filter((c) => c.name.length >= shortest && c.name.length <= longest);
         assert.deepStrictEqual(methodCallsIn(text, from, to, { shortest, longest }), all);
